@@ -11,7 +11,9 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from tqdm.auto import tqdm
+import warnings
+with warnings.catch_warnings():   # tqdm.auto warns when ipywidgets is missing, then falls back to text bars
+    warnings.simplefilter('ignore'); from tqdm.auto import tqdm
 from .core import in_test, default_device
 
 # %% auto #0
