@@ -13,7 +13,7 @@ from .core import data_dir, default_device
 
 # %% auto #0
 __all__ = ['DATASETS', 'ImageDataset', 'channel_mean', 'channel_std', 'digits_data', 'fingerprint', 'cached', 'cifar_data',
-           'image_folder_data', 'locate_data', 'get_data', 'pad_crop_flip', 'Batches']
+           'image_folder_data', 'locate_data', 'get_data', 'pad_crop_flip', 'Batches', 'stratified_subset']
 
 # %% ../nbs/01_data.ipynb #6821b142
 class ImageDataset(torch.utils.data.Dataset):
@@ -298,3 +298,13 @@ class Batches:
             x = self.x[bi].float().div_(255)
             if self.augment: x = pad_crop_flip(x, self.pad, self.flip, self.generator)
             yield (x - self.mean) / self.std, self.y[bi], bi
+
+# %% ../nbs/01_data.ipynb #b696f891
+def stratified_subset(ds: ImageDataset, n: int, seed: int = 0) -> torch.Tensor:
+    "Sorted indices of `n` samples of `ds` with the class proportions of the whole, fixed by `seed`."
+    if not 0 < n <= len(ds): raise ValueError(f"n must be in 1..{len(ds)} for {ds.name}, got {n}")
+    if n == len(ds): return torch.arange(len(ds))
+    from sklearn.model_selection import train_test_split
+    y = ds.y.numpy()
+    idx, _ = train_test_split(np.arange(len(y)), train_size=n, stratify=y, random_state=seed)
+    return torch.from_numpy(np.sort(idx))
