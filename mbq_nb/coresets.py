@@ -9,7 +9,8 @@ import torch
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['LogitRecorder', 'tdds_scores', 'temperature_probs', 'coreset_size', 'sample_coreset']
+__all__ = ['LogitRecorder', 'tdds_scores', 'temperature_probs', 'coreset_size', 'sample_coreset', 'record_dynamics', 'bit_scores',
+           'CoresetSampler']
 
 # %% ../nbs/08_coresets.ipynb #6a322e67
 class LogitRecorder:
@@ -73,3 +74,60 @@ def sample_coreset(scores: torch.Tensor, n: int, tau: float, generator: torch.Ge
     p = temperature_probs(scores, tau)
     if not 0 < n <= p.numel(): raise ValueError(f"n must be in 1..{p.numel()}, got {n}")
     return torch.multinomial(p, n, replacement=False, generator=generator)
+
+# %% ../nbs/08_coresets.ipynb #bc843fb7
+def record_dynamics(model: torch.nn.Module, train, epochs: int, bits, mode: str = 'bitwise', abits: int | None = None,
+                    lr: float = 1e-3, progress: bool = False) -> dict[int, LogitRecorder]:
+    "Train for `epochs` (each bit alone: 'bitwise'; all bits jointly: 'batchwise') and record every sample's logits per bit."
+    import copy
+    from mbq_nb.core import check_bits
+    from mbq_nb.fit import tqdm
+    from mbq_nb.quant import set_bits
+    if mode not in ('bitwise', 'batchwise'): raise ValueError(f"mode must be 'bitwise' or 'batchwise', got {mode!r}")
+    bits = check_bits(bits)
+    ds = train.ds
+    n, c = len(ds), len(ds.classes)
+    recs = {b: LogitRecorder(epochs, n, c) for b in bits}
+    def step_bits(run_bits, opt, ep):
+        for x, y, idx in train:
+            opt.zero_grad(set_to_none=True)
+            for b in run_bits:
+                out = set_bits(model, b, abits)(x)
+                recs[b].record(ep, idx, out)
+                F.cross_entropy(out, y).backward()
+            opt.step()
+    if mode == 'bitwise':
+        init = copy.deepcopy(model.state_dict())
+        for b in tqdm(bits, disable=not progress, desc='bit-wise scoring'):
+            model.load_state_dict(init); model.train()
+            opt = torch.optim.Adam(model.parameters(), lr=lr)
+            for ep in range(epochs): step_bits((b,), opt, ep)
+    else:
+        model.train(); opt = torch.optim.Adam(model.parameters(), lr=lr)
+        for ep in tqdm(range(epochs), disable=not progress, desc='batch-wise scoring'): step_bits(bits, opt, ep)
+    return recs
+
+def bit_scores(recs: dict[int, LogitRecorder], window: int, decay: float = 0.9) -> dict[int, torch.Tensor]:
+    "TDDS scores per bit-width from `record_dynamics`."
+    return {b: tdds_scores(r.complete(), window, decay) for b, r in recs.items()}
+
+# %% ../nbs/08_coresets.ipynb #e80b39ab
+class CoresetSampler:
+    "Per-bit coresets of size (1 - r) N drawn by temperature sampling, redrawn every `every` epochs."
+    def __init__(self, scores: dict[int, torch.Tensor], pruning_rate: float, tau: float = 0.5, every: int = 1,
+                 generator: torch.Generator | None = None):
+        if not scores: raise ValueError("scores must hold one score vector per bit-width")
+        sizes = {len(v) for v in scores.values()}
+        if len(sizes) != 1: raise ValueError(f"score vectors differ in length: {sorted(sizes)}")
+        if every < 1: raise ValueError(f"every must be >= 1, got {every}")
+        self.probs = {b: temperature_probs(v, tau) for b, v in scores.items()}
+        self.n = coreset_size(sizes.pop(), pruning_rate)
+        self.every, self.generator, self._cache = every, generator, {}
+    def indices(self, bits: int, epoch: int) -> torch.Tensor:
+        "The coreset of `bits` for `epoch` (0-based), redrawn when epoch % every == 0."
+        if bits not in self.probs: raise ValueError(f"no scores for {bits} bits; have {sorted(self.probs)}")
+        key = (bits, epoch // self.every)
+        if key not in self._cache:
+            self._cache = {k: v for k, v in self._cache.items() if k[0] != bits}
+            self._cache[key] = torch.multinomial(self.probs[bits], self.n, replacement=False, generator=self.generator)
+        return self._cache[key]
