@@ -10,7 +10,7 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['LogitRecorder', 'tdds_scores', 'temperature_probs', 'coreset_size', 'sample_coreset', 'record_dynamics', 'bit_scores',
-           'CoresetSampler']
+           'CoresetSampler', 'grad_angles']
 
 # %% ../nbs/08_coresets.ipynb #6a322e67
 class LogitRecorder:
@@ -131,3 +131,21 @@ class CoresetSampler:
             self._cache = {k: v for k, v in self._cache.items() if k[0] != bits}
             self._cache[key] = torch.multinomial(self.probs[bits], self.n, replacement=False, generator=self.generator)
         return self._cache[key]
+
+# %% ../nbs/08_coresets.ipynb #84165db4
+def grad_angles(model: torch.nn.Module, x: torch.Tensor, y: torch.Tensor, bits_a: int = 8, bits_b: int = 2,
+                abits: int | None = None) -> dict[str, float]:
+    "Angle (degrees) between the `bits_a` and `bits_b` loss gradients on each multi-dimensional weight of `model`."
+    from mbq_nb.quant import set_bits
+    names = [n for n, p in model.named_parameters() if p.dim() > 1]
+    grads = {}
+    for b in (bits_a, bits_b):
+        model.zero_grad(set_to_none=True)
+        F.cross_entropy(set_bits(model, b, abits)(x), y).backward()
+        grads[b] = {n: p.grad.detach().flatten().clone() for n, p in model.named_parameters() if n in names}
+    model.zero_grad(set_to_none=True)
+    out = {}
+    for n in names:
+        cos = F.cosine_similarity(grads[bits_a][n], grads[bits_b][n], dim=0).clamp(-1, 1)
+        out[n] = math.degrees(math.acos(cos.item()))
+    return out
