@@ -220,5 +220,5 @@ def switch_benchmark(model: nn.Module, bits: int, reps: int = 20) -> pd.Series:
         for k, f in (('from INT8 ms', from_int8), ('from FP32 ms', from_fp32)):
             t0 = time.perf_counter(); f(); t[k].append(1e3 * (time.perf_counter() - t0))
     out = pd.Series({k: torch.tensor(v).median().item() for k, v in t.items()})
-    out['FP32 / INT8'] = out['from FP32 ms'] / out['from INT8 ms']
+    out['switch FP32 / INT8'] = out['from FP32 ms'] / out['from INT8 ms']
     return out
