@@ -8,7 +8,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import pandas as pd
-from .core import check_bit, check_bits
+from .core import check_bits
 from .fit import tqdm
 from .quant import set_bits, eval_bits
 from .double_rounding import DRWeightQuantizer, LSQActQuantizer
@@ -32,8 +32,8 @@ def scale_groups(model: nn.Module, lr: float, weight_decay: float = 0.0) -> list
     ids = {id(p) for p in scales}
     rest = [p for p in model.parameters() if id(p) not in ids]
     if len(ids) + len(rest) != len(list(model.parameters())): raise ValueError("a scale parameter appears twice")
-    return [{'params': scales, 'lr': lr, 'weight_decay': 0.0, 'name': 'scales', 'base_lr': lr},
-            {'params': rest, 'lr': lr, 'weight_decay': weight_decay, 'name': 'weights', 'base_lr': lr}]
+    return [{'params': scales, 'lr': lr, 'weight_decay': 0.0, 'name': 'scales'},
+            {'params': rest, 'lr': lr, 'weight_decay': weight_decay, 'name': 'weights'}]
 
 # %% ../nbs/06_alrs.ipynb #89c26b91
 def alrs_official(bits, lr: float, alpha: float = 0.1, stop_bit: int = 0) -> dict[int, float]:

@@ -8,10 +8,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import pandas as pd
-from .core import check_bit, check_bits
+from .core import check_bits
 from .fit import tqdm
-from .models import Layers, fp_conv, fp_linear, fp_bn, fp_ln, fp_act
-from .quant import QConv2d, QLinear, QuantMixin, SwitchableBatchNorm2d, dorefa_weight, dorefa_act, set_bits, quant_layers
+from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
+from .quant import QConv2d, QLinear, dorefa_weight, dorefa_act, set_bits, eval_bits
 
 # %% auto #0
 __all__ = ['bias_correct', 'weight_shift', 'BCQMixin', 'BCQConv2d', 'BCQLinear', 'set_correction', 'SharedBatchNorm2d',
@@ -35,6 +35,11 @@ def bias_correct(w_q: torch.Tensor, # quantized weights, output channels along d
     return xi * (w_q + mu - mu_q)
 
 # %% ../nbs/04_bias_correction.ipynb #409a7f37
+def _shift(t: torch.Tensor, ref: torch.Tensor) -> dict[str, float]:
+    "Mean over rows of |mean shift| / reference std and of the std ratio, rows of `t` vs rows of `ref` ([rows, values])."
+    sd = ref.std(1).clamp_min(1e-12)
+    return {'mean shift / std': ((t.mean(1) - ref.mean(1)) / sd).abs().mean().item(), 'std ratio': (t.std(1) / sd).mean().item()}
+
 def weight_shift(w: torch.Tensor, bits=(8, 6, 4, 3, 2, 1)) -> pd.DataFrame:
     "Per-channel mean shift and std ratio of DoReFa weights at each bit vs the 32-bit branch, with and without correction."
     ref = dorefa_weight(w, 32).detach().flatten(1)
@@ -42,10 +47,7 @@ def weight_shift(w: torch.Tensor, bits=(8, 6, 4, 3, 2, 1)) -> pd.DataFrame:
     for b in check_bits(bits):
         q = dorefa_weight(w, b).detach()
         for corr, t in (('no', q), ('yes', bias_correct(q, dorefa_weight(w, 32).detach()))):
-            t = t.flatten(1)
-            rows.append({'bits': b, 'corrected': corr,
-                         'mean shift / std': ((t.mean(1) - ref.mean(1)) / ref.std(1)).abs().mean().item(),
-                         'std ratio': (t.std(1) / ref.std(1)).mean().item()})
+            rows.append({'bits': b, 'corrected': corr, **_shift(t.flatten(1), ref)})
     return pd.DataFrame(rows)
 
 # %% ../nbs/04_bias_correction.ipynb #8afe060d
@@ -139,7 +141,7 @@ def adapt_bn(model: nn.Module, data, # calibration batches (x, y, ...), e.g. the
     bns, bits = _shared_bns(model), check_bits(bits)
     for b in bits:
         if b not in bns[0].bit_list: raise ValueError(f"bits {b} not in this model's bit list {bns[0].bit_list}")
-    dev, was_training, prev = next(model.parameters()).device, model.training, (bns[0].bits, None)
+    dev, was_training = next(model.parameters()).device, model.training
     names = {m: n for n, m in model.named_modules()}
     rows = []
     try:
@@ -173,7 +175,6 @@ def reset_adaptation(model: nn.Module) -> nn.Module:
 # %% ../nbs/04_bias_correction.ipynb #af9388f1
 def eval_with_adaptation(model: nn.Module, calib, test, bits, abits: int | None = None) -> pd.DataFrame:
     "Accuracy (%) per bit-width with the trained BN statistics and after `adapt_bn` on `calib` (rows), bits as columns."
-    from mbq_nb.quant import eval_bits
     bits = check_bits(bits)
     reset_adaptation(model)
     trained = eval_bits(model, test, bits, abits)
@@ -203,8 +204,5 @@ def layer_shift(model: nn.Module, x: torch.Tensor, bits=(8, 4, 2, 1), abits: int
             wq = dorefa_weight(m.weight, b)
             for corr, w in (('no', wq), ('yes', bias_correct(wq, dorefa_weight(m.weight, 32)))):
                 out = m._conv_forward(xin, w, None).transpose(0, 1).flatten(1)
-                sd = ref.std(1).clamp_min(1e-12)
-                rows.append({'layer': i, 'name': name, 'bits': b, 'corrected': corr,
-                             'mean shift / std': ((out.mean(1) - ref.mean(1)) / sd).abs().mean().item(),
-                             'std ratio': (out.std(1) / sd).mean().item()})
+                rows.append({'layer': i, 'name': name, 'bits': b, 'corrected': corr, **_shift(out, ref)})
     return pd.DataFrame(rows)

@@ -4,9 +4,12 @@
 
 # %% ../nbs/08_coresets.ipynb #d4458382
 from __future__ import annotations
-import math
+import copy, math
 import torch
 import torch.nn.functional as F
+from .core import check_bits
+from .fit import tqdm
+from .quant import set_bits
 
 # %% auto #0
 __all__ = ['LogitRecorder', 'tdds_scores', 'temperature_probs', 'coreset_size', 'sample_coreset', 'record_dynamics', 'bit_scores',
@@ -79,10 +82,6 @@ def sample_coreset(scores: torch.Tensor, n: int, tau: float, generator: torch.Ge
 def record_dynamics(model: torch.nn.Module, train, epochs: int, bits, mode: str = 'bitwise', abits: int | None = None,
                     lr: float = 1e-3, progress: bool = False) -> dict[int, LogitRecorder]:
     "Train for `epochs` (each bit alone: 'bitwise'; all bits jointly: 'batchwise') and record every sample's logits per bit."
-    import copy
-    from mbq_nb.core import check_bits
-    from mbq_nb.fit import tqdm
-    from mbq_nb.quant import set_bits
     if mode not in ('bitwise', 'batchwise'): raise ValueError(f"mode must be 'bitwise' or 'batchwise', got {mode!r}")
     bits = check_bits(bits)
     ds = train.ds
@@ -136,7 +135,6 @@ class CoresetSampler:
 def grad_angles(model: torch.nn.Module, x: torch.Tensor, y: torch.Tensor, bits_a: int = 8, bits_b: int = 2,
                 abits: int | None = None) -> dict[str, float]:
     "Angle (degrees) between the `bits_a` and `bits_b` loss gradients on each multi-dimensional weight of `model`."
-    from mbq_nb.quant import set_bits
     names = [n for n, p in model.named_parameters() if p.dim() > 1]
     grads = {}
     for b in (bits_a, bits_b):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_double_rounding.ipynb #5f09e44d
 from __future__ import annotations
-import io, math, os, time
+import math, time
 from pathlib import Path
 import torch
 import torch.nn as nn
@@ -12,7 +12,7 @@ import torch.nn.functional as F
 import pandas as pd
 from .core import check_bit, check_bits
 from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
-from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, round_ste, set_bits
+from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, lsq_quantize
 
 # %% auto #0
 __all__ = ['INT8_FORMAT', 'codes_from_int', 'dr_codes', 'dr_fake_quant', 'DRWeightQuantizer', 'LSQActQuantizer', 'DRMixin',
@@ -93,12 +93,10 @@ class LSQActQuantizer(nn.Module):
         x = F.relu(x)
         if bits == 32: return x
         if bits not in self.bit_list: raise ValueError(f"no activation step for {bits} bits; this layer has {self.bit_list}")
-        i, qp = self.bit_list.index(bits), 2 ** bits - 1
-        step = self.steps[str(bits)]
+        i, step = self.bit_list.index(bits), self.steps[str(bits)]
         if not self.initialized[i]:
-            with torch.no_grad(): step.copy_((2 * x.abs().mean() / math.sqrt(qp)).clamp_min(1e-8)); self.initialized[i] = True
-        s = grad_scale(step, 1.0 / math.sqrt(x.numel() * qp))
-        return round_ste(torch.clamp(x / s, 0, qp)) * s
+            with torch.no_grad(): step.copy_((2 * x.abs().mean() / math.sqrt(2 ** bits - 1)).clamp_min(1e-8)); self.initialized[i] = True
+        return lsq_quantize(x, step, bits, signed=False)       # chapter 03's LSQ: unsigned range, gradient scale 1/sqrt(N Qp)
 
 class DRMixin(QuantMixin):
     "Weights through Double Rounding at `wbits`, inputs through a per-bit LSQ step at `abits`."
@@ -108,9 +106,7 @@ class DRMixin(QuantMixin):
         if self.bit_list[0] > self.hi: raise ValueError(f"bits {self.bit_list} go above the stored {self.hi} bits")
         self.wq = DRWeightQuantizer(self.weight.shape[0], self.hi)
         self.aq = LSQActQuantizer(self.bit_list) if act else None
-    def qweight(self):
-        if self.wbits not in self.bit_list: raise ValueError(f"{type(self).__name__} was built for bits {self.bit_list}, asked for {self.wbits}")
-        return self.wq(self.weight, self.wbits)
+    def qweight(self): return self.wq(self.weight, self.checked_wbits())
     def qinput(self, x): return x if self.aq is None else self.aq(x, self.abits)
 
 class DRConv2d(DRMixin, nn.Conv2d):
@@ -203,7 +199,7 @@ def load_int8(model: nn.Module, path) -> nn.Module:
     if res.unexpected_keys or set(res.missing_keys) != {f'{n}.weight' for n in mods}:
         raise ValueError(f"{path.name} does not match this architecture: missing {res.missing_keys[:3]}, unexpected {res.unexpected_keys[:3]}")
     for n, m in mods.items():
-        m.weight.copy_(blob['codes'][n].float() * m.wq.scale.view(-1, *([1] * (m.weight.dim() - 1))))
+        m.weight.copy_(blob['codes'][n].float() * _channel_shape(m.wq.scale, m.weight))
     return model
 
 # %% ../nbs/05_double_rounding.ipynb #6f6b2d9f

@@ -96,9 +96,11 @@ class QuantMixin:
         self.bit_list = check_bits(bits)
         if act not in ('relu', 'signed', 'none'): raise ValueError(f"act must be 'relu', 'signed' or 'none', got {act!r}")
         self.act, self.wbits, self.abits = act, self.bit_list[0], self.bit_list[0]
-    def qweight(self) -> torch.Tensor:
+    def checked_wbits(self) -> int:
+        "The current weight bits, after checking the layer was built for them."
         if self.wbits not in self.bit_list: raise ValueError(f"{type(self).__name__} was built for bits {self.bit_list}, asked for {self.wbits}")
-        return dorefa_weight(self.weight, self.wbits)
+        return self.wbits
+    def qweight(self) -> torch.Tensor: return dorefa_weight(self.weight, self.checked_wbits())
     def qinput(self, x):
         if self.act == 'relu': return dorefa_act(x, self.abits)
         if self.act == 'signed': return signed_act(x, self.abits)
