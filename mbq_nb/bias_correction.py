@@ -4,6 +4,7 @@
 
 # %% ../nbs/04_bias_correction.ipynb #592532a5
 from __future__ import annotations
+import contextlib
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -14,8 +15,8 @@ from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
 from .quant import QConv2d, QLinear, dorefa_weight, dorefa_act, set_bits, eval_bits
 
 # %% auto #0
-__all__ = ['bias_correct', 'weight_shift', 'BCQMixin', 'BCQConv2d', 'BCQLinear', 'set_correction', 'SharedBatchNorm2d',
-           'emq_layers', 'adapt_bn', 'reset_adaptation', 'eval_with_adaptation', 'layer_shift']
+__all__ = ['bias_correct', 'weight_shift', 'BCQMixin', 'BCQConv2d', 'BCQLinear', 'hold_reference', 'set_correction',
+           'SharedBatchNorm2d', 'emq_layers', 'adapt_bn', 'reset_adaptation', 'eval_with_adaptation', 'layer_shift']
 
 # %% ../nbs/04_bias_correction.ipynb #ad5cf64b
 def bias_correct(w_q: torch.Tensor, # quantized weights, output channels along dim 0
@@ -56,7 +57,14 @@ class BCQMixin:
     def qweight(self) -> torch.Tensor:
         wq = super().qweight()
         if not self.correct or self.wbits == 32: return wq
-        return bias_correct(wq, dorefa_weight(self.weight, 32))
+        return bias_correct(wq, self.reference())
+    def reference(self) -> torch.Tensor:
+        "The 32-bit branch, detached (only its statistics are used); computed once per `hold_reference` block."
+        if getattr(self, '_ref_hold', False):
+            if self._ref is None:
+                with torch.no_grad(): self._ref = dorefa_weight(self.weight, 32)
+            return self._ref
+        with torch.no_grad(): return dorefa_weight(self.weight, 32)
     def extra_repr(self): return super().extra_repr() + f', correct={self.correct}'
 
 class BCQConv2d(BCQMixin, QConv2d):
@@ -68,6 +76,15 @@ class BCQLinear(BCQMixin, QLinear):
     "`QLinear` with EMQNet weight bias correction (switch: `correct`)."
     def __init__(self, *args, correct: bool = True, **kwargs):
         super().__init__(*args, **kwargs); self.correct = correct
+
+@contextlib.contextmanager
+def hold_reference(model: nn.Module):
+    "Inside the block each bias-corrected layer computes its 32-bit reference once; the weights must not change inside it."
+    layers = [m for m in model.modules() if isinstance(m, BCQMixin)]
+    for m in layers: m._ref_hold, m._ref = True, None
+    try: yield model
+    finally:
+        for m in layers: m._ref_hold, m._ref = False, None
 
 def set_correction(model: nn.Module, on: bool) -> nn.Module:
     "Turn weight bias correction on or off in every `BCQConv2d`/`BCQLinear` of `model`."

@@ -8,7 +8,7 @@ import copy, math
 import torch
 import torch.nn.functional as F
 from .core import check_bits
-from .fit import tqdm
+from .fit import tqdm, adam
 from .quant import set_bits
 
 # %% auto #0
@@ -99,10 +99,10 @@ def record_dynamics(model: torch.nn.Module, train, epochs: int, bits, mode: str 
         init = copy.deepcopy(model.state_dict())
         for b in tqdm(bits, disable=not progress, desc='bit-wise scoring'):
             model.load_state_dict(init); model.train()
-            opt = torch.optim.Adam(model.parameters(), lr=lr)
+            opt = adam(model.parameters(), lr)
             for ep in range(epochs): step_bits((b,), opt, ep)
     else:
-        model.train(); opt = torch.optim.Adam(model.parameters(), lr=lr)
+        model.train(); opt = adam(model.parameters(), lr)
         for ep in tqdm(range(epochs), disable=not progress, desc='batch-wise scoring'): step_bits(bits, opt, ep)
     return recs
 

@@ -17,7 +17,7 @@ with warnings.catch_warnings():   # tqdm.auto warns when ipywidgets is missing, 
 from .core import in_test, default_device
 
 # %% auto #0
-__all__ = ['evaluate', 'Callback', 'EarlyStop', 'fit', 'plot_history']
+__all__ = ['evaluate', 'Callback', 'EarlyStop', 'adam', 'fit', 'plot_history']
 
 # %% ../nbs/02a_fit.ipynb #6c4da0c5
 def _xy(batch, device):
@@ -60,6 +60,13 @@ class EarlyStop(Callback):
         else:
             self.bad += 1
             if self.bad >= self.patience: run.stop = True
+
+# %% ../nbs/02a_fit.ipynb #7769282a
+def adam(params, lr: float = 1e-3, weight_decay: float = 0.0) -> torch.optim.Adam:
+    "`torch.optim.Adam`, with the fused kernel where this PyTorch and device have one."
+    params = list(params)
+    try: return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay, fused=True)
+    except (RuntimeError, TypeError, ValueError): return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay)
 
 # %% ../nbs/02a_fit.ipynb #f4dcebc2
 def _emit(cbs, event, run):
