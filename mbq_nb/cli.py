@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    'with the same model, epochs, data and activation bits; print one table and write a CSV and a figure to figures/.')
     r.add_argument('--dataset', default='digits', choices=DATASETS, help='dataset (default: digits, embedded, no download)')
     r.add_argument('--data-root', default=None, help='CIFAR/ImageFolder data (see mbq train --help)')
-    r.add_argument('--epochs', type=_positive(int), default=30, help='training epochs of every run (default: 30)')
+    r.add_argument('--epochs', type=_positive(int), default=25, help='training epochs of every run (default: 25)')
     r.add_argument('--pruning-rate', type=_rate, nargs='+', default=[0.8], help='EMQNet pruning rate(s) r in [0, 1) (default: 0.8)')
     r.add_argument('--bits', type=_positive(int), nargs='+', default=[32, 8, 4, 2, 1], help='weight bit-widths (default: 32 8 4 2 1)')
     r.add_argument('--abits', type=_abits, default=4, help="activation bits of both runs, or 'tied' to the weight bits (default: 4)")

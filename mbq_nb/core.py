@@ -11,7 +11,7 @@ import torch
 
 # %% auto #0
 __all__ = ['MAX_BITS', 'seed_everything', 'available_devices', 'default_device', 'check_bit', 'check_bits', 'project_root',
-           'data_dir', 'figures_dir', 'in_test', 'save_fig', 'Timer']
+           'data_dir', 'figures_dir', 'in_test', 'save_fig', 'Timer', 'load_tagged']
 
 # %% ../nbs/00_core.ipynb #275c0f6f
 def seed_everything(seed: int = 0, # the seed for `random`, NumPy and PyTorch
@@ -129,3 +129,14 @@ class Timer:
             if torch.cuda.is_available(): torch.cuda.synchronize()
             self.totals[name] = self.totals.get(name, 0.0) + time.perf_counter() - t0
     def __repr__(self): return 'Timer(' + ', '.join(f'{k}={v:.2f}s' for k, v in self.totals.items()) + ')'
+
+# %% ../nbs/00_core.ipynb #e3b88ca9
+def load_tagged(path: str | Path, fmt: str, what: str = 'file') -> dict:
+    "Load a `torch.save` dict whose 'format' is `fmt` (weights_only); clear errors for a missing, corrupt or foreign file."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"no {what} at {path}")
+    try: blob = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise ValueError(f"{path.name} is not a readable {what} ({type(e).__name__}: {str(e)[:120]})") from None
+    if not isinstance(blob, dict) or blob.get('format') != fmt:
+        raise ValueError(f"{path.name} is not an mbq_nb {what} (expected format {fmt!r})")
+    return blob

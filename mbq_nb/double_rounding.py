@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import pandas as pd
-from .core import check_bit, check_bits
+from .core import check_bit, check_bits, load_tagged
 from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
 from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, lsq_quantize
 
@@ -180,11 +180,7 @@ def export_int8(model: nn.Module, path) -> Path:
 def load_int8(model: nn.Module, path) -> nn.Module:
     "Load an `export_int8` file into `model` (same architecture); every bit-width then runs from the INT8 codes."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"no INT8 model file at {path}")
-    try: blob = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"{path.name} is not a readable INT8 model file ({type(e).__name__}: {str(e)[:120]})") from None
-    if not isinstance(blob, dict) or blob.get('format') != INT8_FORMAT:
-        raise ValueError(f"{path.name} is not an mbq_nb INT8 model file (expected format {INT8_FORMAT!r})")
+    blob = load_tagged(path, INT8_FORMAT, 'INT8 model file')
     mods = _dr_modules(model)
     bits = list(next(iter(mods.values())).bit_list)
     if blob['bits'] != bits: raise ValueError(f"{path.name} holds a model for bits {blob['bits']}, this model has {bits}")

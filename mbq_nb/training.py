@@ -11,7 +11,7 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import check_bits, seed_everything, default_device, in_test, Timer
+from .core import check_bits, seed_everything, default_device, in_test, Timer, load_tagged
 from .data import Batches, ImageDataset
 from .fit import tqdm, adam
 from .models import get_model
@@ -211,13 +211,7 @@ def save_checkpoint(path, state: dict) -> Path:
 
 def load_checkpoint(path) -> dict:
     "Read a checkpoint written by `save_checkpoint` (`weights_only=True`); a corrupt or foreign file raises `ValueError`."
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"no checkpoint at {path}")
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"{path.name} is not a readable checkpoint ({type(e).__name__}: {str(e)[:100]})") from None
-    if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:
-        raise ValueError(f"{path.name} is not an mbq_nb training checkpoint (expected format {CKPT_FORMAT!r})")
-    return ck
+    return load_tagged(path, CKPT_FORMAT, 'training checkpoint')
 
 # %% ../nbs/09_training.ipynb #26fec858
 def compute_scores(cfg: MBQConfig, train_ds: ImageDataset, device=None, progress: bool = False) -> tuple[dict, float, int]:
@@ -409,7 +403,7 @@ def _aug(dataset: str, size: int) -> dict:
     "Digits: a small pad-crop and no flips (digits are not mirror-symmetric); other data: 4-pixel pad-crop and flips."
     return dict(pad=max(1, size // 8), flip=False) if dataset == 'digits' else dict(pad=4, flip=True)
 
-def reproduce(dataset: str = 'digits', root=None, epochs: int = 30, pruning_rates=(0.8,), bits=(32, 8, 4, 2, 1), abits: int | None = 4,
+def reproduce(dataset: str = 'digits', root=None, epochs: int = 25, pruning_rates=(0.8,), bits=(32, 8, 4, 2, 1), abits: int | None = 4,
               score_epochs: int = 4, window: int = 3, batch_size: int = 64, width: int = 1, image_size: int | None = None,
               n_train: int | None = None, n_test: int | None = None, seed: int = 0, device=None,
               out=None, # folder for the CSV and PNG (default figures/; a temporary folder under nbdev_test)
