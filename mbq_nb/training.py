@@ -446,7 +446,7 @@ def reproduce(dataset: str = 'digits', root=None, epochs: int = 25, pruning_rate
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.2), gridspec_kw={'width_ratios': [2, 1]})
     plot_compare(table, f'{dataset} {H}x{H}, {epochs} epochs, activations {abits or "tied"}-bit (EMQNet: after BN adaptation)', ax)
     save_fig(fig, f'reproduce_{dataset}', folder); plt.close(fig)
-    log(f"finished in {time.perf_counter() - t0:.0f} s; wrote {folder/f'reproduce_{dataset}.csv'} and .png")
+    log(f"finished in {time.perf_counter() - t0:.0f} s; wrote reproduce_{dataset}.csv and .png in {folder.name}/")
     return table, runs
 
 def _test_out_dir() -> str:
