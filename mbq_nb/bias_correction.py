@@ -62,9 +62,9 @@ class BCQMixin:
         "The 32-bit branch, detached (only its statistics are used); computed once per `hold_reference` block."
         if getattr(self, '_ref_hold', False):
             if self._ref is None:
-                with torch.no_grad(): self._ref = dorefa_weight(self.weight, 32)
+                with torch.no_grad(): self._ref = dorefa_weight(self.fp_weight(), 32)
             return self._ref
-        with torch.no_grad(): return dorefa_weight(self.weight, 32)
+        with torch.no_grad(): return dorefa_weight(self.fp_weight(), 32)
     def extra_repr(self): return super().extra_repr() + f', correct={self.correct}'
 
 class BCQConv2d(BCQMixin, QConv2d):

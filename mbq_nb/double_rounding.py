@@ -12,7 +12,7 @@ import torch.nn.functional as F
 import pandas as pd
 from .core import check_bit, check_bits, load_tagged
 from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
-from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, lsq_quantize
+from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, lsq_quantize, as_fp32
 
 # %% auto #0
 __all__ = ['INT8_FORMAT', 'codes_from_int', 'dr_codes', 'dr_fake_quant', 'DRWeightQuantizer', 'LSQActQuantizer', 'DRMixin',
@@ -106,8 +106,8 @@ class DRMixin(QuantMixin):
         if self.bit_list[0] > self.hi: raise ValueError(f"bits {self.bit_list} go above the stored {self.hi} bits")
         self.wq = DRWeightQuantizer(self.weight.shape[0], self.hi)
         self.aq = LSQActQuantizer(self.bit_list) if act else None
-    def qweight(self): return self.wq(self.weight, self.checked_wbits())
-    def qinput(self, x): return x if self.aq is None else self.aq(x, self.abits)
+    def qweight(self): return self.wq(self.fp_weight(), self.checked_wbits())
+    def qinput(self, x): return x if self.aq is None else self.aq(as_fp32(x), self.abits)
 
 class DRConv2d(DRMixin, nn.Conv2d):
     "Conv2d trained with Double Rounding weights (per-channel scale at `hi` bits) and per-bit LSQ activations."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_hessian.ipynb #f6416bbd
 from __future__ import annotations
-import math
+import copy, math
 import numpy as np
 import pandas as pd
 import torch
@@ -12,7 +12,9 @@ import torch.nn as nn
 from .core import check_bits
 
 # %% auto #0
-__all__ = ['hutchinson_trace', 'hmt_table', 'hasb_probs', 'hasb_sample', 'search_bits']
+__all__ = ['hutchinson_trace', 'hmt_table', 'hasb_probs', 'hasb_sample', 'search_bits', 'bit_layers', 'set_layer_bits',
+           'switch_bits', 'sigma_at', 'train_supernet', 'quant_errors', 'mp_configs', 'eval_configs',
+           'pareto_experiment', 'plot_pareto']
 
 # %% ../nbs/07_hessian.ipynb #3df72f12
 def hutchinson_trace(model: nn.Module, loss_fn, data, # iterable of (inputs, targets, ...) batches
@@ -90,3 +92,141 @@ def search_bits(cost: np.ndarray, # [layers, bits]: objective term to MINIMISE f
     if not res.success: raise ValueError(f"the integer program failed: {res.message}")
     x = res.x.reshape(L, K).round().astype(int)
     return [bits[int(i)] for i in x.argmax(1)]
+
+# %% ../nbs/07_hessian.ipynb #0e96c415
+def bit_layers(model: nn.Module) -> list[tuple[str, nn.Module]]:
+    "The quantized layers of `model` (those with per-layer `wbits`), by name, in forward order."
+    from mbq_nb.quant import QuantMixin
+    return [(n, m) for n, m in model.named_modules() if isinstance(m, QuantMixin)]
+
+def set_layer_bits(model: nn.Module, bits) -> nn.Module:
+    "Run quantized layer l at `bits[l]` (weights and inputs); each switchable BN follows the quantized layer that feeds it."
+    from mbq_nb.quant import QuantMixin, SwitchableBatchNorm2d
+    layers, bits = bit_layers(model), [int(b) for b in bits]
+    if not layers: raise ValueError("model has no quantized layers")
+    if len(bits) != len(layers): raise ValueError(f"got {len(bits)} bit-widths for {len(layers)} quantized layers")
+    i, last = 0, None
+    for n, m in model.named_modules():
+        if isinstance(m, QuantMixin):
+            if bits[i] not in m.bit_list: raise ValueError(f"layer {n} supports bits {m.bit_list}, asked for {bits[i]}")
+            m.wbits = m.abits = last = bits[i]; i += 1
+        elif isinstance(m, SwitchableBatchNorm2d):
+            m.bits = bits[0] if last is None else last     # before any quantized layer: the bits of the layer it feeds
+    return model
+
+def switch_bits(b: int, n_layers: int, sigma: float, probs=None, # [layers, bits] roulette (None: uniform)
+                bits=(8, 6, 4, 2), generator: torch.Generator | None = None) -> list[int]:
+    "Bit-widths for one forward pass: each layer keeps `b`, or with probability `sigma` draws from its roulette row."
+    bits = check_bits(bits)
+    if not 0 <= sigma <= 1: raise ValueError(f"sigma must be in [0, 1], got {sigma}")
+    p = torch.full((n_layers, len(bits)), 1 / len(bits), dtype=torch.float64) if probs is None else torch.as_tensor(probs, dtype=torch.float64)
+    if p.shape != (n_layers, len(bits)): raise ValueError(f"probs must be [layers, bits] = ({n_layers}, {len(bits)}), got {tuple(p.shape)}")
+    switch = torch.rand(n_layers, generator=generator, dtype=torch.float64) < sigma
+    drawn = torch.multinomial(p, 1, generator=generator).flatten()
+    return [bits[int(d)] if s else b for s, d in zip(switch.tolist(), drawn)]
+
+def sigma_at(epoch: int, epochs: int, sigma: float = 0.5, warmup: int = 0) -> float:
+    "The switching probability of epoch `epoch` (0-based): sigma (e + 1) / E, and 0 during the warm-up epochs."
+    return 0.0 if epoch < warmup else sigma * (epoch + 1) / epochs
+
+# %% ../nbs/07_hessian.ipynb #7b8af224
+def train_supernet(model: nn.Module, train, epochs: int, bits=(8, 6, 4, 2),
+                   probs=None, # [quantized layers, bits] roulette: `hasb_probs(hmt, bits)` for HASB, None for uniform switching
+                   sigma: float = 0.5, warmup: int = 0, lr: float = 1e-3, seed: int = 0, progress: bool = False) -> pd.DataFrame:
+    "Mixed-precision SuperNet training: per batch, each uniform bit-width b with every layer switched with probability sigma_e."
+    from mbq_nb.quant import set_bits
+    from mbq_nb.fit import tqdm
+    bits, L = check_bits(bits), len(bit_layers(model))
+    if epochs < 1: raise ValueError(f"epochs must be >= 1, got {epochs}")
+    g = torch.Generator().manual_seed(seed)
+    opt = torch.optim.Adam(model.parameters(), lr=lr)
+    rows = []
+    for ep in tqdm(range(epochs), disable=not progress, desc='SuperNet epochs'):
+        s = sigma_at(ep, epochs, sigma, warmup)
+        model.train(); tot, n, mixed = {b: 0.0 for b in bits}, 0, 0
+        for x, y, *_ in train:
+            opt.zero_grad(set_to_none=True)
+            for b in bits:
+                cfg = switch_bits(b, L, s, probs, bits, g) if s > 0 else [b] * L
+                mixed += sum(c != b for c in cfg)
+                loss = nn.functional.cross_entropy(set_layer_bits(model, cfg)(x), y); loss.backward(); tot[b] += loss.item()
+            opt.step(); n += 1
+        rows.append({'epoch': ep + 1, 'sigma': s, 'switched %': 100 * mixed / (n * len(bits) * L), **{f'loss_{b}': tot[b] / n for b in bits}})
+    set_bits(model, bits[0])
+    return pd.DataFrame(rows)
+
+# %% ../nbs/07_hessian.ipynb #62cb3477
+def quant_errors(model: nn.Module, bits=(8, 6, 4, 2)) -> np.ndarray:
+    "[quantized layers, bits]: squared error ||Q_b(W) - W||^2 of each layer's weights at each bit-width."
+    bits, out = check_bits(bits), []
+    with torch.no_grad():
+        for _, m in bit_layers(model):
+            w, prev = m.fp_weight(), m.wbits
+            row = []
+            for b in bits: m.wbits = b; row.append(((m.qweight() - w) ** 2).sum().item())
+            m.wbits = prev; out.append(row)
+    return np.array(out)
+
+def mp_configs(model: nn.Module, hmt, bits=(8, 6, 4, 2), budgets=(3, 4, 5, 6, 7)) -> dict[str, list[int]]:
+    "Per-layer configurations by name: uniform bits, and the integer program's answer per budget for both objectives."
+    bits = check_bits(bits); h = np.asarray(hmt, dtype=float)
+    sizes = [m.weight.numel() for _, m in bit_layers(model)]
+    if len(h) != len(sizes): raise ValueError(f"got {len(h)} HMT values for {len(sizes)} quantized layers")
+    b = np.array(bits, dtype=float)
+    cfgs = {f'uniform {k}': [k] * len(sizes) for k in bits}
+    err = quant_errors(model, bits)
+    for t in budgets:
+        cfgs[f'official {t:g}'] = search_bits(-h[:, None] * b[None, :], sizes, bits, avg_bits=t)
+        cfgs[f'hawq {t:g}'] = search_bits(h[:, None] * err, sizes, bits, avg_bits=t)
+    return cfgs
+
+def eval_configs(model: nn.Module, data, configs: dict) -> pd.DataFrame:
+    "Test accuracy (%) and parameter-weighted average bits of `model` at each per-layer configuration."
+    from mbq_nb.fit import evaluate
+    from mbq_nb.quant import set_bits
+    sizes = np.array([m.weight.numel() for _, m in bit_layers(model)])
+    rows = []
+    for name, cfg in configs.items():
+        acc = 100 * evaluate(set_layer_bits(model, cfg), data)['acc']
+        rows.append({'config': name, 'kind': name.split()[0], 'avg bits': float((np.array(cfg) * sizes).sum() / sizes.sum()), 'acc %': acc})
+    set_bits(model, max(bit_layers(model)[0][1].bit_list))
+    return pd.DataFrame(rows).set_index('config')
+
+def pareto_experiment(train_ds, test_ds, hmt, bits=(8, 6, 4, 2), pre_epochs: int = 8, epochs: int = 8, sigma: float = 0.5,
+                      budgets=(3, 4, 5, 6, 7), batch_size: int = 64, pad: int = 1, flip: bool = False, seed: int = 0) -> pd.DataFrame:
+    "Start model, then HASB / uniform switching / no switching for `epochs` more; every configuration evaluated on each."
+    from mbq_nb.core import seed_everything
+    from mbq_nb.data import Batches
+    from mbq_nb.models import preact_resnet20
+    from mbq_nb.double_rounding import dr_layers
+    from mbq_nb.quant import train_multibit
+    seed_everything(seed)
+    C, H, _ = train_ds.shape
+    dl = lambda s: Batches(train_ds, batch_size, shuffle=True, augment=True, pad=pad, flip=flip, device='cpu', generator=torch.Generator().manual_seed(s))
+    start = preact_resnet20(len(train_ds.classes), C, layers=dr_layers(bits))
+    train_multibit(start, dl(seed), pre_epochs, bits)
+    test = Batches(test_ds, 512, device='cpu')
+    cfgs = mp_configs(start, hmt, bits, budgets)
+    runs = {'no switching': None, 'uniform switching': 'uniform', 'HASB': 'hasb'}
+    out = []
+    for name, kind in runs.items():
+        m = copy.deepcopy(start)
+        if kind is None: train_multibit(m, dl(seed + 1), epochs, bits)
+        else: train_supernet(m, dl(seed + 1), epochs, bits, hasb_probs(hmt, bits) if kind == 'hasb' else None, sigma, seed=seed)
+        out.append(eval_configs(m, test, cfgs).assign(model=name))
+    return pd.concat(out)
+
+# %% ../nbs/07_hessian.ipynb #9dcc5a85
+def plot_pareto(res: pd.DataFrame, title: str = '', ax=None):
+    "Accuracy vs average bits per model: integer-program configurations as lines per objective, uniform bits as markers."
+    import matplotlib.pyplot as plt
+    if ax is None: _, ax = plt.subplots(figsize=(6.5, 3.6))
+    for i, (model, d) in enumerate(res.groupby('model', sort=False)):
+        for kind, style in (('official', '-'), ('hawq', ':')):
+            k = d[d.kind == kind].sort_values('avg bits')
+            ax.plot(k['avg bits'], k['acc %'], style, marker='.', color=f'C{i}', label=f'{model}, {kind} ILP')
+        u = d[d.kind == 'uniform']
+        ax.scatter(u['avg bits'], u['acc %'], marker='s', color=f'C{i}', s=25, zorder=3)
+    ax.set_xlabel('average bits (parameter-weighted)'); ax.set_ylabel('test accuracy %'); ax.grid(alpha=0.3)
+    ax.legend(fontsize=7); ax.set_title(title, fontsize=9, loc='left')
+    return ax

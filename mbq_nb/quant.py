@@ -14,9 +14,9 @@ from .fit import evaluate, tqdm
 from .models import Layers, fp_conv, fp_linear, fp_bn, fp_ln, fp_act
 
 # %% auto #0
-__all__ = ['round_ste', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'signed_act', 'QuantMixin',
-           'QConv2d', 'QLinear', 'SwitchableBatchNorm2d', 'set_bits', 'get_bits', 'at_bits', 'quant_layers',
-           'multibit_step', 'eval_bits', 'train_multibit', 'quant_step_benchmark']
+__all__ = ['round_ste', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'signed_act', 'as_fp32',
+           'QuantMixin', 'QConv2d', 'QLinear', 'SwitchableBatchNorm2d', 'set_bits', 'get_bits', 'at_bits',
+           'quant_layers', 'multibit_step', 'eval_bits', 'train_multibit', 'quant_step_benchmark']
 
 # %% ../nbs/03_quantizers.ipynb #a86464bc
 def round_ste(x: torch.Tensor) -> torch.Tensor:
@@ -90,6 +90,10 @@ def signed_act(x: torch.Tensor, k: int) -> torch.Tensor:
     n = _levels(k)
     return 2 * round_ste((torch.clamp(x, -1, 1) + 1) / 2 * n) / n - 1
 
+def as_fp32(x: torch.Tensor) -> torch.Tensor:
+    "Half or bfloat16 tensors (what autocast's convolutions return) as float32, so a quantizer always rounds in float32."
+    return x.float() if x.dtype in (torch.float16, torch.bfloat16) else x
+
 class QuantMixin:
     "Bit-switchable quantization of weights (DoReFa) and inputs, shared by `QConv2d` and `QLinear`."
     def _init_q(self, bits, act: str):
@@ -100,8 +104,12 @@ class QuantMixin:
         "The current weight bits, after checking the layer was built for them."
         if self.wbits not in self.bit_list: raise ValueError(f"{type(self).__name__} was built for bits {self.bit_list}, asked for {self.wbits}")
         return self.wbits
-    def qweight(self) -> torch.Tensor: return dorefa_weight(self.weight, self.checked_wbits())
+    def fp_weight(self) -> torch.Tensor:
+        "The float weights in their standard layout, so reductions sum in the same order under channels-last."
+        return self.weight.contiguous()
+    def qweight(self) -> torch.Tensor: return dorefa_weight(self.fp_weight(), self.checked_wbits())
     def qinput(self, x):
+        x = as_fp32(x)
         if self.act == 'relu': return dorefa_act(x, self.abits)
         if self.act == 'signed': return signed_act(x, self.abits)
         return x

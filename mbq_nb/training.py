@@ -22,9 +22,9 @@ from .alrs import scale_groups, scale_parameters, alrs_official, NormMatchedLR, 
 from .coresets import record_dynamics, bit_scores, CoresetSampler
 
 # %% auto #0
-__all__ = ['PRESETS', 'CKPT_FORMAT', 'MBQConfig', 'preset', 'build_model', 'multibit_batch_step', 'RunResult', 'save_checkpoint',
-           'load_checkpoint', 'compute_scores', 'train', 'compare', 'project_speedup', 'plot_compare', 'load_split',
-           'reproduce']
+__all__ = ['PRESETS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MBQConfig', 'preset', 'build_model', 'build_optimizer', 'autocast',
+           'multibit_batch_step', 'RunResult', 'save_checkpoint', 'load_checkpoint', 'compute_scores', 'train',
+           'compare', 'project_speedup', 'plot_compare', 'load_split', 'reproduce']
 
 # %% ../nbs/09_training.ipynb #72557289
 _CHOICES = {'quantizer': ('dorefa', 'double_rounding'), 'bn': ('switch', 'shared'), 'score_mode': ('bitwise', 'batchwise'),
@@ -65,6 +65,8 @@ class MBQConfig:
     pad: int = 4                     # pad-and-crop pixels
     flip: bool = True                # horizontal flips
     seed: int = 0
+    amp: bool = False                # bfloat16 autocast for convolutions and matmuls; quantizers still round in float32
+    channels_last: bool = False      # NHWC memory layout for model and inputs (a GPU speed option)
 
     def __post_init__(self):
         s = lambda k, v: object.__setattr__(self, k, v)
@@ -74,6 +76,8 @@ class MBQConfig:
         if self.abits is not None: s('abits', check_bits(self.abits)[0])
         for k, ok in _CHOICES.items():
             if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}")
+        for k in ('amp', 'channels_last', 'augment', 'flip', 'correct', 'bn_adapt', 'coreset', 'kd'):
+            if not isinstance(getattr(self, k), bool): raise ValueError(f"{k} must be True or False, got {getattr(self, k)!r}")
         for k in ('epochs', 'batch_size', 'score_epochs', 'resample_every', 'adapt_batches', 'width'):
             v = getattr(self, k)
             if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
@@ -124,6 +128,16 @@ def build_model(cfg: MBQConfig, in_channels: int = 3, num_classes: int = 10, ima
     return get_model(cfg.model, num_classes=num_classes, in_channels=in_channels, image_size=image_size, width=cfg.width, layers=layers)
 
 # %% ../nbs/09_training.ipynb #ab67397c
+def build_optimizer(cfg: MBQConfig, model: nn.Module) -> torch.optim.Optimizer:
+    "Adam over `model`; with Double Rounding the quantization scales form the first group (the one ALRS rescales)."
+    groups = (scale_groups(model, cfg.lr, cfg.weight_decay) if cfg.quantizer == 'double_rounding'
+              else [{'params': list(model.parameters()), 'lr': cfg.lr, 'weight_decay': cfg.weight_decay, 'name': 'all'}])
+    return adam(groups, cfg.lr, cfg.weight_decay)
+
+def autocast(cfg: MBQConfig, device) -> contextlib.AbstractContextManager:
+    "bfloat16 autocast on `device` when `cfg.amp`, else a no-op."
+    return torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=cfg.amp)
+
 def _soft_ce(out: torch.Tensor, teacher: torch.Tensor) -> torch.Tensor:
     "Cross-entropy against the teacher's softmax (Any-Precision's KD loss)."
     return -(F.softmax(teacher, 1) * F.log_softmax(out, 1)).sum(1).mean()
@@ -131,8 +145,8 @@ def _soft_ce(out: torch.Tensor, teacher: torch.Tensor) -> torch.Tensor:
 def multibit_batch_step(model: nn.Module, opt: torch.optim.Optimizer, batches: dict, cfg: MBQConfig,
                         scale_lrs: dict | None = None, # per-bit learning rate of the 'scales' group (ALRS); None: one summed step
                         norms: NormMatchedLR | None = None, # records scale-gradient norms (ALRS 'norm')
-                       ) -> dict[int, float]:
-    "One step of Algorithm 1: forward + backward at every bit-width on its own batch `batches[b] = (x, y)`, then the update."
+                       ) -> dict[int, torch.Tensor]:
+    "One step of Algorithm 1: forward + backward at every bit-width on its own batch `batches[b] = (x, y)`, then the update; losses stay on the device."
     losses, teacher = {}, None
     top = cfg.bits[0]
     if scale_lrs is None: opt.zero_grad(set_to_none=True)
@@ -147,18 +161,20 @@ def _bit_pass(model, opt, batches, cfg, b, teacher, scale_lrs, norms):
     top = cfg.bits[0]
     x, y = batches[b]
     if scale_lrs is not None: opt.param_groups[0]['lr'] = scale_lrs[b]; opt.zero_grad(set_to_none=True)
-    out = set_bits(model, b, cfg.abits)(x)
-    if cfg.kd and b != top:
-        if batches[b] is not batches[top] or teacher is None:
-            with torch.no_grad(): teacher = set_bits(model, top, cfg.abits)(x); set_bits(model, b, cfg.abits)
-        loss = _soft_ce(out, teacher)
-    else: loss = F.cross_entropy(out, y)
+    if cfg.channels_last: x = x.contiguous(memory_format=torch.channels_last)
+    with autocast(cfg, x.device):
+        out = set_bits(model, b, cfg.abits)(x)
+        if cfg.kd and b != top:
+            if batches[b] is not batches[top] or teacher is None:
+                with torch.no_grad(): teacher = set_bits(model, top, cfg.abits)(x); set_bits(model, b, cfg.abits)
+            loss = _soft_ce(out.float(), teacher.float())
+        else: loss = F.cross_entropy(out, y)
     if b == top: teacher = out.detach()
     loss.backward()
     if scale_lrs is not None:
         if norms is not None: norms.update(b, _scale_grad_norm(model))
         opt.step()
-    return loss.item(), teacher
+    return loss.detach(), teacher
 
 def _scale_grad_norm(model) -> float:
     gs = [p.grad for p in scale_parameters(model) if p.grad is not None]
@@ -166,6 +182,7 @@ def _scale_grad_norm(model) -> float:
 
 # %% ../nbs/09_training.ipynb #3b5b9a57
 CKPT_FORMAT = 'mbq_nb.training.checkpoint'
+SUMMARY_FORMAT = 'mbq_nb.training.run-summary'
 
 @dataclass
 class RunResult:
@@ -190,11 +207,26 @@ class RunResult:
         "Per-bit accuracy (%) with the statistics this method uses: adapted where BN adaptation ran, else as trained."
         a = self.accuracy
         return (a['adapted'] if 'adapted' in a else a['as trained']).rename(self.config.name)
+    def summary(self) -> dict:
+        "Everything but the model and the scores, as JSON-ready values: save a run on one machine, tabulate it on another."
+        return dict(format=SUMMARY_FORMAT, config={k: _plain(v) for k, v in asdict(self.config).items()},
+                    history=self.history.to_dict('list'), accuracy={c: {str(b): float(v) for b, v in s.items()} for c, s in self.accuracy.items()},
+                    seconds=dict(self.seconds), samples=dict(self.samples), completed=self.completed)
+    @classmethod
+    def from_summary(cls, d: dict) -> 'RunResult':
+        "A `RunResult` without model or scores, rebuilt from `summary()` (tables and speedups work on it)."
+        if not isinstance(d, dict) or d.get('format') != SUMMARY_FORMAT: raise ValueError(f"not an mbq_nb run summary (expected format {SUMMARY_FORMAT!r})")
+        cfg = MBQConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in d['config'].items()})
+        acc = pd.DataFrame({c: pd.Series({int(b): v for b, v in s.items()}) for c, s in d['accuracy'].items()})
+        acc.index.name = 'bits'
+        return cls(cfg, None, pd.DataFrame(d['history']), acc, d['seconds'], d['samples'], d['completed'])
 
 def _gens(cfg: MBQConfig) -> dict[str, torch.Generator]:
     "One CPU generator per source of randomness, so that a checkpoint can restore every one."
     names = ['score', 'sampler', 'calib', 'all'] + [f'bits{b}' for b in cfg.bits]
     return {n: torch.Generator().manual_seed(cfg.seed * 7919 + i) for i, n in enumerate(names)}
+
+def _layout(cfg: MBQConfig): return torch.channels_last if cfg.channels_last else torch.contiguous_format
 
 def _plain(v): return list(v) if isinstance(v, (tuple, list)) else v
 
@@ -219,12 +251,12 @@ def compute_scores(cfg: MBQConfig, train_ds: ImageDataset, device=None, progress
     dev = default_device(device) if not isinstance(device, torch.device) else device
     seed_everything(cfg.seed)
     C, H, _ = train_ds.shape
-    proxy = build_model(cfg, C, len(train_ds.classes), H).to(dev)
+    proxy = build_model(cfg, C, len(train_ds.classes), H).to(dev, memory_format=_layout(cfg))
     g = _gens(cfg)['score']
     loader = Batches(train_ds, cfg.batch_size, shuffle=True, augment=cfg.augment, device=dev, generator=g, pad=cfg.pad, flip=cfg.flip)
     t = Timer()
     with t('scoring'):
-        recs = record_dynamics(proxy, loader, cfg.score_epochs, cfg.bits, cfg.score_mode, cfg.abits, cfg.lr, progress)
+        with autocast(cfg, dev): recs = record_dynamics(proxy, loader, cfg.score_epochs, cfg.bits, cfg.score_mode, cfg.abits, cfg.lr, progress)
         scores = bit_scores(recs, cfg.window, cfg.decay)
     return scores, t.totals['scoring'], cfg.score_epochs * len(train_ds) * len(cfg.bits)
 
@@ -246,10 +278,9 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
     if resume and checkpoint is None: raise ValueError("resume=True needs a checkpoint path")
     seed_everything(cfg.seed)
     C, H, _ = train_ds.shape
-    model = build_model(cfg, C, len(train_ds.classes), H).to(dev)
+    model = build_model(cfg, C, len(train_ds.classes), H).to(dev, memory_format=_layout(cfg))
     gens = _gens(cfg)
-    opt = adam(scale_groups(model, cfg.lr, cfg.weight_decay) if cfg.quantizer == 'double_rounding'
-               else [{'params': list(model.parameters()), 'lr': cfg.lr, 'weight_decay': cfg.weight_decay, 'name': 'all'}], cfg.lr, cfg.weight_decay)
+    opt = build_optimizer(cfg, model)
     norms = NormMatchedLR(cfg.bits, cfg.lr) if cfg.alrs == 'norm' else None
     timer, history, start, step = Timer(), [], 0, 0
     samples = {'scoring': 0, 'bn_adapt': 0, **{f'train_{b}': 0 for b in cfg.bits}}
@@ -291,7 +322,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
     if checkpoint is not None and ck is None: save_checkpoint(checkpoint, state(0))
 
     def evaluate_now():
-        with timer('eval'): return eval_bits(model, test, cfg.all_bits if cfg.bn == 'shared' else cfg.bits, cfg.abits)
+        with timer('eval'), autocast(cfg, dev): return eval_bits(model, test, cfg.all_bits if cfg.bn == 'shared' else cfg.bits, cfg.abits)
 
     done_here, completed = 0, True
     bar = tqdm(range(start, cfg.epochs), desc=f'{cfg.name} epochs', disable=not progress, leave=False)
@@ -301,7 +332,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
             if sampler is not None:
                 for b in cfg.bits: loaders[b].set_indices(sampler.indices(b, ep))
             its = {k: iter(l) for k, l in loaders.items()}
-            tot = {b: 0.0 for b in cfg.bits}
+            tot = {b: torch.zeros((), device=dev) for b in cfg.bits}
             for _ in range(steps_per_epoch):
                 f = _lr_factor(step, total_steps, cfg.sched)
                 for gr in opt.param_groups: gr['lr'] = cfg.lr * f
@@ -313,7 +344,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
                 for b, l in multibit_batch_step(model, opt, batches, cfg, lrs, norms).items(): tot[b] += l
                 for b in cfg.bits: samples[f'train_{b}'] += len(batches[b][1])
                 step += 1
-        row = {'epoch': ep + 1, **{f'loss_{b}': tot[b] / steps_per_epoch for b in cfg.bits}, 'lr': cfg.lr * _lr_factor(step, total_steps, cfg.sched)}
+        row = {'epoch': ep + 1, **{f'loss_{b}': tot[b].item() / steps_per_epoch for b in cfg.bits}, 'lr': cfg.lr * _lr_factor(step, total_steps, cfg.sched)}
         if eval_every and (ep + 1) % eval_every == 0 and ep + 1 < cfg.epochs:
             row.update({f'acc_{b}': a for b, a in evaluate_now().items()})
         history.append(row)
@@ -328,7 +359,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
         if history: history[-1].update({f'acc_{b}': a for b, a in acc['as trained'].items() if b in cfg.bits})
         if cfg.bn_adapt:
             calib = mk(gens['calib'])
-            with timer('bn_adapt'): adapt_bn(model, calib, cfg.all_bits, cfg.abits, n_batches=cfg.adapt_batches)
+            with timer('bn_adapt'), autocast(cfg, dev): adapt_bn(model, calib, cfg.all_bits, cfg.abits, n_batches=cfg.adapt_batches)
             samples['bn_adapt'] = min(cfg.adapt_batches * cfg.batch_size, len(train_ds)) * len(cfg.all_bits)
             acc['adapted'] = evaluate_now()
     return RunResult(cfg, model, pd.DataFrame(history), acc, dict(timer.totals), dict(samples), completed, sc)
