@@ -11,7 +11,7 @@ import torch
 
 # %% auto #0
 __all__ = ['MAX_BITS', 'seed_everything', 'available_devices', 'default_device', 'check_bit', 'check_bits', 'project_root',
-           'data_dir', 'figures_dir', 'in_test', 'save_fig', 'Timer', 'load_tagged']
+           'data_dir', 'figures_dir', 'in_test', 'save_fig', 'Timer', 'save_tagged', 'load_tagged']
 
 # %% ../nbs/00_core.ipynb #275c0f6f
 def seed_everything(seed: int = 0, # the seed for `random`, NumPy and PyTorch
@@ -131,6 +131,13 @@ class Timer:
     def __repr__(self): return 'Timer(' + ', '.join(f'{k}={v:.2f}s' for k, v in self.totals.items()) + ')'
 
 # %% ../nbs/00_core.ipynb #e3b88ca9
+def save_tagged(path: str | Path, fmt: str, blob: dict) -> Path:
+    "Write `blob` tagged with `fmt` (and version 1) atomically: a temporary file, then a rename, so a reader never sees half a file."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f'.tmp{os.getpid()}')
+    torch.save({'format': fmt, 'version': 1, **blob}, tmp); os.replace(tmp, path)
+    return path
+
 def load_tagged(path: str | Path, fmt: str, what: str = 'file') -> dict:
     "Load a `torch.save` dict whose 'format' is `fmt` (weights_only); clear errors for a missing, corrupt or foreign file."
     path = Path(path)

@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import pandas as pd
-from .core import check_bit, check_bits, load_tagged
+from .core import check_bit, check_bits, load_tagged, save_tagged
 from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
 from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, lsq_quantize, as_fp32
 
@@ -172,9 +172,7 @@ def export_int8(model: nn.Module, path) -> Path:
     skip = {f'{n}.weight' for n in mods}
     state = {k: v.detach().clone() for k, v in model.state_dict().items() if k not in skip}
     bits = next(iter(mods.values())).bit_list
-    path = Path(path)
-    torch.save({'format': INT8_FORMAT, 'version': 1, 'hi': 8, 'bits': list(bits), 'codes': codes, 'state': state}, path)
-    return path
+    return save_tagged(path, INT8_FORMAT, {'hi': 8, 'bits': list(bits), 'codes': codes, 'state': state})
 
 @torch.no_grad()
 def load_int8(model: nn.Module, path) -> nn.Module:

@@ -4,12 +4,12 @@
 
 # %% ../nbs/11_cifar_cuda.ipynb #f340d138
 from __future__ import annotations
-import contextlib, hashlib, json, os, time
+import contextlib, hashlib, json, time
 from dataclasses import asdict, replace
 from pathlib import Path
 import pandas as pd
 import torch
-from .core import seed_everything, default_device
+from .core import seed_everything, default_device, save_tagged, load_tagged
 from .data import Batches, ImageDataset
 from .bias_correction import hold_reference
 from .alrs import alrs_official
@@ -17,7 +17,7 @@ from .training import (MBQConfig, RunResult, preset, build_model, build_optimize
                              train, compare, project_speedup, _bit_pass, _layout)
 
 # %% auto #0
-__all__ = ['step_throughput', 'run_suite', 'load_run', 'load_suite', 'cifar_suite', 'suite_tables']
+__all__ = ['SCORES_FORMAT', 'step_throughput', 'run_suite', 'load_run', 'load_suite', 'cifar_suite', 'suite_tables']
 
 # %% ../nbs/11_cifar_cuda.ipynb #450e031c
 def _sync(dev: torch.device):
@@ -77,6 +77,8 @@ def step_throughput(cfg: MBQConfig, ds: ImageDataset, device=None, steps: int = 
     return pd.DataFrame(rows).set_index('step')
 
 # %% ../nbs/11_cifar_cuda.ipynb #0a81843d
+SCORES_FORMAT = 'mbq_nb.gpu.scores'
+
 def _score_key(cfg: MBQConfig) -> str:
     "A hash of every setting the TDDS scoring run depends on (not the pruning rate, temperature or training length)."
     keep = {k: v for k, v in asdict(cfg).items() if k not in ('name', 'pruning_rate', 'tau', 'resample_every', 'epochs', 'sched',
@@ -86,12 +88,11 @@ def _score_key(cfg: MBQConfig) -> str:
 def _scores(cfg: MBQConfig, tr: ImageDataset, out: Path, dev, log) -> tuple:
     f = out/f'scores-{_score_key(cfg)}.pt'
     if f.is_file():
-        d = torch.load(f, weights_only=True)
+        d = load_tagged(f, SCORES_FORMAT, 'scores file')
         if all(len(v) == len(tr) for v in d['scores'].values()): return {int(b): v for b, v in d['scores'].items()}, d['seconds'], d['samples']
     log(f"scoring: {cfg.score_epochs} epochs of {cfg.score_mode} TDDS scoring at bits {cfg.bits}")
     sc, secs, n = compute_scores(cfg, tr, dev)
-    tmp = f.with_suffix(f'.tmp{os.getpid()}')           # atomic: another process may be waiting for this file
-    torch.save({'scores': {str(b): v for b, v in sc.items()}, 'seconds': secs, 'samples': n}, tmp); os.replace(tmp, f)
+    save_tagged(f, SCORES_FORMAT, {'scores': {str(b): v for b, v in sc.items()}, 'seconds': secs, 'samples': n})   # atomic: another process may wait for it
     return sc, secs, n
 
 def run_suite(configs: dict, # run name -> MBQConfig

@@ -189,7 +189,7 @@ def eval_configs(model: nn.Module, data, configs: dict) -> pd.DataFrame:
     for name, cfg in configs.items():
         acc = 100 * evaluate(set_layer_bits(model, cfg), data)['acc']
         rows.append({'config': name, 'kind': name.split()[0], 'avg bits': float((np.array(cfg) * sizes).sum() / sizes.sum()), 'acc %': acc})
-    set_bits(model, max(bit_layers(model)[0][1].bit_list))
+    set_bits(model, bit_layers(model)[0][1].bit_list[0])            # back to the top bit-width
     return pd.DataFrame(rows).set_index('config')
 
 def pareto_experiment(train_ds, test_ds, hmt, bits=(8, 6, 4, 2), pre_epochs: int = 8, epochs: int = 8, sigma: float = 0.5,

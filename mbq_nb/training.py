@@ -4,14 +4,14 @@
 
 # %% ../nbs/09_training.ipynb #1d75735f
 from __future__ import annotations
-import contextlib, copy, math, os
+import contextlib, copy, math
 from dataclasses import dataclass, asdict, fields, replace, field
 from pathlib import Path
 import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import check_bits, seed_everything, default_device, in_test, Timer, load_tagged
+from .core import check_bits, seed_everything, default_device, in_test, Timer, load_tagged, save_tagged
 from .data import Batches, ImageDataset
 from .fit import tqdm, adam
 from .models import get_model
@@ -236,10 +236,7 @@ def _lr_factor(step: int, total: int, sched: str) -> float:
 # %% ../nbs/09_training.ipynb #0263685f
 def save_checkpoint(path, state: dict) -> Path:
     "Write a training checkpoint atomically (a temporary file, then a rename)."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f'.tmp{os.getpid()}')
-    torch.save({'format': CKPT_FORMAT, 'version': 1, **state}, tmp); os.replace(tmp, path)
-    return path
+    return save_tagged(path, CKPT_FORMAT, state)
 
 def load_checkpoint(path) -> dict:
     "Read a checkpoint written by `save_checkpoint` (`weights_only=True`); a corrupt or foreign file raises `ValueError`."
