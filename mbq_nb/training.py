@@ -404,12 +404,14 @@ def plot_compare(table: pd.DataFrame, title: str = '', ax=None):
     if ax is None: fig, ax = plt.subplots(1, 2, figsize=(10, 3.2), gridspec_kw={'width_ratios': [2, 1]})
     acc_cols = [c for c in table.columns if c.endswith('-bit')]
     table[acc_cols].T.plot.bar(ax=ax[0], rot=0, width=0.8)
-    lo = max(0, table[acc_cols].min().min() - 10)
-    ax[0].set_ylim(lo, 100); ax[0].set_ylabel('test accuracy %'); ax[0].grid(axis='y', alpha=0.3); ax[0].legend(fontsize=8, loc='lower left')
+    lo, hi = table[acc_cols].min().min(), table[acc_cols].max().max()
+    ax[0].set_ylim(max(0, lo - 10), min(100, hi + 5)); ax[0].set_ylabel('test accuracy %'); ax[0].grid(axis='y', alpha=0.3)
+    ax[0].legend(fontsize=8, loc='upper center', bbox_to_anchor=(0.5, -0.12), ncol=min(len(table), 4), frameon=False)   # below the axes, clear of the bars
     ax[0].set_title(title, loc='left', fontsize=9)
     table[['scoring s', 'training s', 'BN adapt s']].plot.barh(stacked=True, ax=ax[1], width=0.6)
     for i, (n, r) in enumerate(table.iterrows()): ax[1].text(r['cost s'], i, f" {r['speedup']:.2f}x (ideal {r['ideal speedup']:.2f}x)", va='center', fontsize=8)
-    ax[1].set_xlabel('seconds'); ax[1].set_ylabel(''); ax[1].legend(fontsize=7, loc='lower right')
+    ax[1].set_xlabel('seconds'); ax[1].set_ylabel('')
+    ax[1].legend(fontsize=7, loc='upper center', bbox_to_anchor=(0.5, -0.22), ncol=3, frameon=False)
     ax[1].set_xlim(0, table['cost s'].max() * 1.9)
     return ax
 
