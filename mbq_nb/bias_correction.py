@@ -12,26 +12,31 @@ import pandas as pd
 from .core import check_bits
 from .fit import tqdm
 from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
-from .quant import QConv2d, QLinear, dorefa_weight, dorefa_act, set_bits, eval_bits
+from .quant import QConv2d, QLinear, dorefa_weight, dorefa_act, set_bits, eval_bits, frozen_weights
 
 # %% auto #0
-__all__ = ['bias_correct', 'weight_shift', 'BCQMixin', 'BCQConv2d', 'BCQLinear', 'hold_reference', 'set_correction',
-           'SharedBatchNorm2d', 'emq_layers', 'adapt_bn', 'reset_adaptation', 'eval_with_adaptation', 'layer_shift']
+__all__ = ['channel_moments', 'bias_correct', 'weight_shift', 'BCQMixin', 'BCQConv2d', 'BCQLinear', 'hold_reference',
+           'set_correction', 'SharedBatchNorm2d', 'emq_layers', 'adapt_bn', 'reset_adaptation', 'eval_with_adaptation',
+           'layer_shift']
 
 # %% ../nbs/04_bias_correction.ipynb #ad5cf64b
+def channel_moments(w: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "Per-output-channel mean and (biased) variance over all other dims, detached, shaped to broadcast against `w`."
+    dims = tuple(range(1, w.dim()))
+    with torch.no_grad(): return w.mean(dims, keepdim=True), w.var(dims, unbiased=False, keepdim=True)
+
 def bias_correct(w_q: torch.Tensor, # quantized weights, output channels along dim 0
                  w: torch.Tensor, # reference (full-precision branch) weights, same shape
                  exact: bool = False, # True: (w_q - E[w_q]) * xi + E[w], matching the mean exactly too
                  eps: float = 1e-12, # variances at or below eps count as zero (that channel gets xi = 1)
+                 w_moments: tuple | None = None, # `channel_moments(w)` if already computed (reused across bit-widths)
                 ) -> torch.Tensor:
     "EMQNet Eq. 2 per output channel: sqrt(V[w]/V[w_q]) * (w_q + E[w] - E[w_q]), statistics detached."
     if w_q.shape != w.shape: raise ValueError(f"w_q and w must have the same shape, got {tuple(w_q.shape)} and {tuple(w.shape)}")
     if w.dim() < 2: raise ValueError(f"bias_correct needs output channels along dim 0 and at least 2 dims, got shape {tuple(w.shape)}")
-    dims = tuple(range(1, w.dim()))
-    with torch.no_grad():
-        mu, mu_q = w.mean(dims, keepdim=True), w_q.mean(dims, keepdim=True)
-        var, var_q = w.var(dims, unbiased=False, keepdim=True), w_q.var(dims, unbiased=False, keepdim=True)
-        xi = torch.where(var_q > eps, (var / var_q.clamp_min(eps)).sqrt(), torch.ones_like(var))
+    mu, var = channel_moments(w) if w_moments is None else w_moments
+    mu_q, var_q = channel_moments(w_q)
+    with torch.no_grad(): xi = torch.where(var_q > eps, (var / var_q.clamp_min(eps)).sqrt(), torch.ones_like(var))
     if exact: return (w_q - mu_q) * xi + mu
     return xi * (w_q + mu - mu_q)
 
@@ -57,7 +62,8 @@ class BCQMixin:
     def qweight(self) -> torch.Tensor:
         wq = super().qweight()
         if not self.correct or self.wbits == 32: return wq
-        return bias_correct(wq, self.reference())
+        held = getattr(self, '_ref_hold', False)     # outside hold_reference, bias_correct takes the moments of the one reference computed here
+        return bias_correct(wq, self.reference(), w_moments=self.reference_moments() if held else None)
     def reference(self) -> torch.Tensor:
         "The 32-bit branch, detached (only its statistics are used); computed once per `hold_reference` block."
         if getattr(self, '_ref_hold', False):
@@ -65,6 +71,13 @@ class BCQMixin:
                 with torch.no_grad(): self._ref = dorefa_weight(self.fp_weight(), 32)
             return self._ref
         with torch.no_grad(): return dorefa_weight(self.fp_weight(), 32)
+    def reference_moments(self) -> tuple[torch.Tensor, torch.Tensor]:
+        "`channel_moments` of the reference; inside `hold_reference` computed once, like the reference itself."
+        if getattr(self, '_ref_hold', False):
+            if self._ref_moments is None: self._ref_moments = channel_moments(self.reference())
+            return self._ref_moments
+        return channel_moments(self.reference())
+    def _wkey(self): return (self.wbits, self.correct)
     def extra_repr(self): return super().extra_repr() + f', correct={self.correct}'
 
 class BCQConv2d(BCQMixin, QConv2d):
@@ -81,10 +94,10 @@ class BCQLinear(BCQMixin, QLinear):
 def hold_reference(model: nn.Module):
     "Inside the block each bias-corrected layer computes its 32-bit reference once; the weights must not change inside it."
     layers = [m for m in model.modules() if isinstance(m, BCQMixin)]
-    for m in layers: m._ref_hold, m._ref = True, None
+    for m in layers: m._ref_hold, m._ref, m._ref_moments = True, None, None
     try: yield model
     finally:
-        for m in layers: m._ref_hold, m._ref = False, None
+        for m in layers: m._ref_hold, m._ref, m._ref_moments = False, None, None
 
 def set_correction(model: nn.Module, on: bool) -> nn.Module:
     "Turn weight bias correction on or off in every `BCQConv2d`/`BCQLinear` of `model`."
@@ -163,22 +176,23 @@ def adapt_bn(model: nn.Module, data, # calibration batches (x, y, ...), e.g. the
     rows = []
     try:
         model.train()
-        for b in tqdm(bits, disable=not progress, desc='adapt BN'):
-            set_bits(model, b, abits)
-            for m in bns: m._acc = [0, torch.zeros(m.bns['shared'].num_features, dtype=torch.float64, device=dev),
-                                    torch.zeros(m.bns['shared'].num_features, dtype=torch.float64, device=dev)]
-            seen = 0
-            for j, (x, *_) in enumerate(data):
-                if n_batches is not None and j >= n_batches: break
-                model(x.to(dev)); seen += 1
-            if seen == 0: raise ValueError("adapt_bn got no calibration batches: `data` is empty")
-            for m in bns:
-                n, s, ss = m._acc
-                if n < 2: raise ValueError(f"adapt_bn needs at least 2 values per channel, {names[m]} saw {n}")
-                mean = s / n; var = (ss - n * mean * mean) / (n - 1)
-                getattr(m, f'mean_{b}').copy_(mean); getattr(m, f'var_{b}').copy_(var.clamp_min(0))
-                m.adapted[m.bit_list.index(b)] = True
-                rows.append({'layer': names[m], 'bits': b, 'mean': mean.mean().item(), 'var': var.mean().item()})
+        with frozen_weights(model):                      # the weights are fixed: quantize them once per bit-width
+            for b in tqdm(bits, disable=not progress, desc='adapt BN'):
+                set_bits(model, b, abits)
+                for m in bns: m._acc = [0, torch.zeros(m.bns['shared'].num_features, dtype=torch.float64, device=dev),
+                                        torch.zeros(m.bns['shared'].num_features, dtype=torch.float64, device=dev)]
+                seen = 0
+                for j, (x, *_) in enumerate(data):
+                    if n_batches is not None and j >= n_batches: break
+                    model(x.to(dev)); seen += 1
+                if seen == 0: raise ValueError("adapt_bn got no calibration batches: `data` is empty")
+                for m in bns:
+                    n, s, ss = m._acc
+                    if n < 2: raise ValueError(f"adapt_bn needs at least 2 values per channel, {names[m]} saw {n}")
+                    mean = s / n; var = (ss - n * mean * mean) / (n - 1)
+                    getattr(m, f'mean_{b}').copy_(mean); getattr(m, f'var_{b}').copy_(var.clamp_min(0))
+                    m.adapted[m.bit_list.index(b)] = True
+                    rows.append({'layer': names[m], 'bits': b, 'mean': mean.mean().item(), 'var': var.mean().item()})
     finally:
         for m in bns: m._acc = None
         model.train(was_training)

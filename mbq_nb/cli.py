@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--n-train', type=_positive(int), default=None, help='train on a stratified subset of this many images')
     r.add_argument('--n-test', type=_positive(int), default=None, help='test on a stratified subset of this many images')
     r.add_argument('--seed', type=int, default=0, help='random seed (default: 0)')
+    r.add_argument('--sched', choices=('none', 'cosine'), default='none', help="learning rate: 'none' (constant) or 'cosine' (to 0 over each run's steps)")
     r.add_argument('--device', default='auto', help=f"'auto' or a device name (here: {', '.join(available_devices())})")
     r.add_argument('--out', default=None, help='folder for reproduce_<dataset>.csv and .png (default: figures/)')
     r.add_argument('--quiet', action='store_true', help='no progress bars')
@@ -126,7 +127,7 @@ def reproduce_command(args) -> pd.DataFrame:
     "Run `mbq reproduce` with parsed `args`; print the table and return it."
     table, _ = reproduce(args.dataset, args.data_root, epochs=args.epochs, pruning_rates=args.pruning_rate, bits=args.bits,
                          abits=args.abits, score_epochs=args.score_epochs, window=args.window, batch_size=args.batch_size,
-                         width=args.width, image_size=args.image_size, n_train=args.n_train, n_test=args.n_test, seed=args.seed,
+                         width=args.width, image_size=args.image_size, n_train=args.n_train, n_test=args.n_test, seed=args.seed, sched=args.sched,
                          device=default_device(args.device), out=args.out, progress=sys.stderr.isatty() and not args.quiet,
                          log=lambda m: print(m, flush=True))
     acc = [c for c in table.columns if c.endswith('-bit')]

@@ -113,13 +113,13 @@ class DRConv2d(DRMixin, nn.Conv2d):
     "Conv2d trained with Double Rounding weights (per-channel scale at `hi` bits) and per-bit LSQ activations."
     def __init__(self, *args, bits=(8, 6, 4, 2), hi: int = 8, act: bool = True, **kwargs):
         super().__init__(*args, **kwargs); self._init_dr(bits, hi, act)
-    def forward(self, x): return self._conv_forward(self.qinput(x), self.qweight(), self.bias)
+    def forward(self, x): return self._conv_forward(self.qinput(x), self.forward_weight(), self.bias)
 
 class DRLinear(DRMixin, nn.Linear):
     "Linear trained with Double Rounding weights and (optionally) per-bit LSQ activations."
     def __init__(self, *args, bits=(8, 6, 4, 2), hi: int = 8, act: bool = False, **kwargs):
         super().__init__(*args, **kwargs); self._init_dr(bits, hi, act)
-    def forward(self, x): return F.linear(self.qinput(x), self.qweight(), self.bias)
+    def forward(self, x): return F.linear(self.qinput(x), self.forward_weight(), self.bias)
 
 def dr_layers(bits=(8, 6, 4, 2), # bit-widths, all <= hi
               hi: int = 8, # bit-width of the stored integer weights

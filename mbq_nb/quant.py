@@ -16,7 +16,7 @@ from .models import Layers, fp_conv, fp_linear, fp_bn, fp_ln, fp_act
 # %% auto #0
 __all__ = ['round_ste', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'signed_act', 'as_fp32',
            'QuantMixin', 'QConv2d', 'QLinear', 'SwitchableBatchNorm2d', 'set_bits', 'get_bits', 'at_bits',
-           'quant_layers', 'multibit_step', 'eval_bits', 'train_multibit', 'quant_step_benchmark']
+           'quant_layers', 'frozen_weights', 'multibit_step', 'eval_bits', 'train_multibit', 'quant_step_benchmark']
 
 # %% ../nbs/03_quantizers.ipynb #a86464bc
 def round_ste(x: torch.Tensor) -> torch.Tensor:
@@ -108,6 +108,15 @@ class QuantMixin:
         "The float weights in their standard layout, so reductions sum in the same order under channels-last."
         return self.weight.contiguous()
     def qweight(self) -> torch.Tensor: return dorefa_weight(self.fp_weight(), self.checked_wbits())
+    def _wkey(self): return self.wbits
+    def forward_weight(self) -> torch.Tensor:
+        "The weights the forward pass uses: `qweight()`, or inside `frozen_weights` one copy per bit-width."
+        cache = getattr(self, '_wcache', None)
+        if cache is None: return self.qweight()
+        if torch.is_grad_enabled(): raise RuntimeError("frozen_weights caches weights without autograd: run the model under torch.no_grad()")
+        key = self._wkey()
+        if key not in cache: cache[key] = self.qweight()
+        return cache[key]
     def qinput(self, x):
         x = as_fp32(x)
         if self.act == 'relu': return dorefa_act(x, self.abits)
@@ -119,13 +128,13 @@ class QConv2d(QuantMixin, nn.Conv2d):
     "Conv2d holding FP weights; forward quantizes weights to `wbits` and inputs to `abits`."
     def __init__(self, *args, bits=(32, 8, 4, 2, 1), act: str = 'relu', **kwargs):
         super().__init__(*args, **kwargs); self._init_q(bits, act)
-    def forward(self, x): return self._conv_forward(self.qinput(x), self.qweight(), self.bias)
+    def forward(self, x): return self._conv_forward(self.qinput(x), self.forward_weight(), self.bias)
 
 class QLinear(QuantMixin, nn.Linear):
     "Linear holding FP weights; forward quantizes weights to `wbits` and inputs to `abits`."
     def __init__(self, *args, bits=(32, 8, 4, 2, 1), act: str = 'signed', **kwargs):
         super().__init__(*args, **kwargs); self._init_q(bits, act)
-    def forward(self, x): return F.linear(self.qinput(x), self.qweight(), self.bias)
+    def forward(self, x): return F.linear(self.qinput(x), self.forward_weight(), self.bias)
 
 # %% ../nbs/03_quantizers.ipynb #756fbb4f
 class SwitchableBatchNorm2d(nn.Module):
@@ -189,6 +198,16 @@ def quant_layers(bits=(32, 8, 4, 2, 1), # bit-widths the model will run at
         return SwitchableBatchNorm2d(ch, bits) if switch_bn and role not in bn_fp_roles else fp_bn(ch, role)
     return Layers(conv=conv, linear=linear, bn=bn, ln=fp_ln, act=fp_act)
 
+# %% ../nbs/03_quantizers.ipynb #af176e04
+@contextlib.contextmanager
+def frozen_weights(model: nn.Module):
+    "Inside the block every quantized layer computes its weights once per bit-width and reuses them (inference only: no autograd, weights unchanged)."
+    layers = [m for m in model.modules() if isinstance(m, QuantMixin) and getattr(m, '_wcache', None) is None]
+    for m in layers: m._wcache = {}
+    try: yield model
+    finally:
+        for m in layers: m._wcache = None
+
 # %% ../nbs/03_quantizers.ipynb #56b81b76
 def multibit_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor,
                   bits, abits: int | None = None, loss_fn=F.cross_entropy) -> dict[int, float]:
@@ -204,7 +223,8 @@ def multibit_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor,
 @torch.no_grad()
 def eval_bits(model: nn.Module, data, bits, abits: int | None = None) -> pd.Series:
     "Test accuracy (%) of `model` at each bit-width over `data` batches `(x, y, ...)`."
-    return pd.Series({b: 100 * evaluate(set_bits(model, b, abits), data)['acc'] for b in check_bits(bits)}, name='acc %')
+    with frozen_weights(model):
+        return pd.Series({b: 100 * evaluate(set_bits(model, b, abits), data)['acc'] for b in check_bits(bits)}, name='acc %')
 
 def train_multibit(model, train, epochs: int, bits=(32, 8, 4, 2, 1), abits: int | None = None, lr: float = 1e-3,
                    valid=None, progress: bool = False) -> pd.DataFrame:

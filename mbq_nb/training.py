@@ -436,6 +436,7 @@ def _aug(dataset: str, size: int) -> dict:
 def reproduce(dataset: str = 'digits', root=None, epochs: int = 25, pruning_rates=(0.8,), bits=(32, 8, 4, 2, 1), abits: int | None = 4,
               score_epochs: int = 4, window: int = 3, batch_size: int = 64, width: int = 1, image_size: int | None = None,
               n_train: int | None = None, n_test: int | None = None, seed: int = 0, device=None,
+              sched: str = 'none', # learning rate of every run: 'none' (constant) or 'cosine' (to 0 over that run's own steps)
               out=None, # folder for the CSV and PNG (default figures/; a temporary folder under nbdev_test)
               progress: bool | None = None, log=print) -> tuple[pd.DataFrame, dict]:
     "Any-Precision vs EMQNet at each pruning rate (same model, epochs, data): print and write one table, a CSV and a figure."
@@ -445,12 +446,12 @@ def reproduce(dataset: str = 'digits', root=None, epochs: int = 25, pruning_rate
     if not rates: raise ValueError("give at least one pruning rate")
     tr, te = load_split(dataset, root, image_size, n_train, n_test, seed)
     C, H, _ = tr.shape
-    common = dict(bits=bits, abits=abits, epochs=epochs, batch_size=batch_size, width=width, seed=seed, **_aug(dataset, H))
+    common = dict(bits=bits, abits=abits, epochs=epochs, batch_size=batch_size, width=width, seed=seed, sched=sched, **_aug(dataset, H))
     base = preset('any_precision', **common)
     emq = [preset('emqnet', pruning_rate=r, score_epochs=score_epochs, window=window, **common) for r in rates]
     dev = default_device(device)
     log(f"mbq reproduce: {dataset} {C}x{H}x{H}, {len(tr)} train / {len(te)} test, {base.model} x{width}, bits {base.bits}, "
-        f"activations {abits or 'tied'}-bit, {epochs} epochs, batch {batch_size}, device {dev}")
+        f"activations {abits or 'tied'}-bit, {epochs} epochs{', cosine lr' if sched == 'cosine' else ''}, batch {batch_size}, device {dev}")
     t0 = time.perf_counter()
     runs = {}
     log(f"[1/{len(rates) + 2}] any_precision: {epochs} epochs on all {len(tr)} samples per bit-width")
@@ -474,7 +475,7 @@ def reproduce(dataset: str = 'digits', root=None, epochs: int = 25, pruning_rate
     table.round(4).to_csv(folder/f'reproduce_{dataset}.csv')
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.2), gridspec_kw={'width_ratios': [2, 1]})
-    plot_compare(table, f'{dataset} {H}x{H}, {epochs} epochs, activations {abits or "tied"}-bit (EMQNet: after BN adaptation)', ax)
+    plot_compare(table, f'{dataset} {H}x{H}, {epochs} epochs{" cosine" if sched == "cosine" else ""}, activations {abits or "tied"}-bit (EMQNet: after BN adaptation)', ax)
     save_fig(fig, f'reproduce_{dataset}', folder); plt.close(fig)
     log(f"finished in {time.perf_counter() - t0:.0f} s; wrote reproduce_{dataset}.csv and .png in {folder.name}/")
     return table, runs
