@@ -15,28 +15,23 @@ from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
 from .quant import QConv2d, QLinear, dorefa_weight, dorefa_act, set_bits, eval_bits, frozen_weights
 
 # %% auto #0
-__all__ = ['channel_moments', 'bias_correct', 'weight_shift', 'BCQMixin', 'BCQConv2d', 'BCQLinear', 'hold_reference',
-           'set_correction', 'SharedBatchNorm2d', 'emq_layers', 'adapt_bn', 'reset_adaptation', 'eval_with_adaptation',
-           'layer_shift']
+__all__ = ['bias_correct', 'weight_shift', 'BCQMixin', 'BCQConv2d', 'BCQLinear', 'hold_reference', 'set_correction',
+           'SharedBatchNorm2d', 'emq_layers', 'adapt_bn', 'reset_adaptation', 'eval_with_adaptation', 'layer_shift']
 
 # %% ../nbs/04_bias_correction.ipynb #ad5cf64b
-def channel_moments(w: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    "Per-output-channel mean and (biased) variance over all other dims, detached, shaped to broadcast against `w`."
-    dims = tuple(range(1, w.dim()))
-    with torch.no_grad(): return w.mean(dims, keepdim=True), w.var(dims, unbiased=False, keepdim=True)
-
 def bias_correct(w_q: torch.Tensor, # quantized weights, output channels along dim 0
                  w: torch.Tensor, # reference (full-precision branch) weights, same shape
                  exact: bool = False, # True: (w_q - E[w_q]) * xi + E[w], matching the mean exactly too
                  eps: float = 1e-12, # variances at or below eps count as zero (that channel gets xi = 1)
-                 w_moments: tuple | None = None, # `channel_moments(w)` if already computed (reused across bit-widths)
                 ) -> torch.Tensor:
     "EMQNet Eq. 2 per output channel: sqrt(V[w]/V[w_q]) * (w_q + E[w] - E[w_q]), statistics detached."
     if w_q.shape != w.shape: raise ValueError(f"w_q and w must have the same shape, got {tuple(w_q.shape)} and {tuple(w.shape)}")
     if w.dim() < 2: raise ValueError(f"bias_correct needs output channels along dim 0 and at least 2 dims, got shape {tuple(w.shape)}")
-    mu, var = channel_moments(w) if w_moments is None else w_moments
-    mu_q, var_q = channel_moments(w_q)
-    with torch.no_grad(): xi = torch.where(var_q > eps, (var / var_q.clamp_min(eps)).sqrt(), torch.ones_like(var))
+    dims = tuple(range(1, w.dim()))
+    with torch.no_grad():
+        mu, mu_q = w.mean(dims, keepdim=True), w_q.mean(dims, keepdim=True)
+        var, var_q = w.var(dims, unbiased=False, keepdim=True), w_q.var(dims, unbiased=False, keepdim=True)
+        xi = torch.where(var_q > eps, (var / var_q.clamp_min(eps)).sqrt(), torch.ones_like(var))
     if exact: return (w_q - mu_q) * xi + mu
     return xi * (w_q + mu - mu_q)
 
@@ -62,8 +57,7 @@ class BCQMixin:
     def qweight(self) -> torch.Tensor:
         wq = super().qweight()
         if not self.correct or self.wbits == 32: return wq
-        held = getattr(self, '_ref_hold', False)     # outside hold_reference, bias_correct takes the moments of the one reference computed here
-        return bias_correct(wq, self.reference(), w_moments=self.reference_moments() if held else None)
+        return bias_correct(wq, self.reference())
     def reference(self) -> torch.Tensor:
         "The 32-bit branch, detached (only its statistics are used); computed once per `hold_reference` block."
         if getattr(self, '_ref_hold', False):
@@ -71,12 +65,6 @@ class BCQMixin:
                 with torch.no_grad(): self._ref = dorefa_weight(self.fp_weight(), 32)
             return self._ref
         with torch.no_grad(): return dorefa_weight(self.fp_weight(), 32)
-    def reference_moments(self) -> tuple[torch.Tensor, torch.Tensor]:
-        "`channel_moments` of the reference; inside `hold_reference` computed once, like the reference itself."
-        if getattr(self, '_ref_hold', False):
-            if self._ref_moments is None: self._ref_moments = channel_moments(self.reference())
-            return self._ref_moments
-        return channel_moments(self.reference())
     def _wkey(self): return (self.wbits, self.correct)
     def extra_repr(self): return super().extra_repr() + f', correct={self.correct}'
 
@@ -94,10 +82,10 @@ class BCQLinear(BCQMixin, QLinear):
 def hold_reference(model: nn.Module):
     "Inside the block each bias-corrected layer computes its 32-bit reference once; the weights must not change inside it."
     layers = [m for m in model.modules() if isinstance(m, BCQMixin)]
-    for m in layers: m._ref_hold, m._ref, m._ref_moments = True, None, None
+    for m in layers: m._ref_hold, m._ref = True, None
     try: yield model
     finally:
-        for m in layers: m._ref_hold, m._ref, m._ref_moments = False, None, None
+        for m in layers: m._ref_hold, m._ref = False, None
 
 def set_correction(model: nn.Module, on: bool) -> nn.Module:
     "Turn weight bias correction on or off in every `BCQConv2d`/`BCQLinear` of `model`."
