@@ -13,7 +13,8 @@ from .core import data_dir, default_device
 
 # %% auto #0
 __all__ = ['DATASETS', 'ImageDataset', 'channel_mean', 'channel_std', 'digits_data', 'fingerprint', 'cached', 'cifar_data',
-           'image_folder_data', 'locate_data', 'get_data', 'pad_crop_flip', 'Batches', 'stratified_subset']
+           'image_folder_data', 'locate_data', 'get_data', 'pad_crop_flip', 'Batches', 'stratified_subset',
+           'load_split']
 
 # %% ../nbs/01_data.ipynb #6821b142
 class ImageDataset(torch.utils.data.Dataset):
@@ -308,3 +309,19 @@ def stratified_subset(ds: ImageDataset, n: int, seed: int = 0) -> torch.Tensor:
     y = ds.y.numpy()
     idx, _ = train_test_split(np.arange(len(y)), train_size=n, stratify=y, random_state=seed)
     return torch.from_numpy(np.sort(idx))
+
+# %% ../nbs/01_data.ipynb #9fe6cb75
+def load_split(dataset: str = 'digits', # one of `DATASETS`
+               root=None, # explicit path; default: the data locator
+               image_size: int | None = None, # digits: image side (default 8); others: resize to this side
+               n_train: int | None = None, n_test: int | None = None, # stratified subsets (default: whole splits)
+               seed: int = 0) -> tuple[ImageDataset, ImageDataset]:
+    "Train and test splits of `dataset` (digits: `image_size` side, default 8), optionally stratified subsets of n_train / n_test."
+    kw = dict(size=image_size or 8, channels=1) if dataset == 'digits' else ({} if image_size is None else dict(size=image_size))
+    tr, te = get_data(dataset, root, **kw)
+    def sub(ds, n, mean=None, std=None):
+        if n is None: return ds
+        i = stratified_subset(ds, n, seed)
+        return ImageDataset(ds.x[i], ds.y[i], ds.classes, ds.name, mean=ds.mean if mean is None else mean, std=ds.std if std is None else std)
+    tr = sub(tr, n_train)
+    return tr, sub(te, n_test, tr.mean, tr.std)

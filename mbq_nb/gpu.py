@@ -13,11 +13,11 @@ from .core import seed_everything, default_device, save_tagged, load_tagged
 from .data import Batches, ImageDataset
 from .bias_correction import hold_reference
 from .alrs import alrs_official
-from .training import (MBQConfig, RunResult, preset, build_model, build_optimizer, multibit_batch_step, compute_scores,
-                             train, compare, project_speedup, _bit_pass, _layout)
+from .training import (MBQConfig, preset, build_model, build_optimizer, multibit_batch_step, _bit_pass, _layout,
+                             run_suite, load_suite, suite_tables)
 
 # %% auto #0
-__all__ = ['SCORES_FORMAT', 'step_throughput', 'run_suite', 'load_run', 'load_suite', 'cifar_suite', 'suite_tables']
+__all__ = ['step_throughput', 'cifar_suite']
 
 # %% ../nbs/11_cifar_cuda.ipynb #450e031c
 def _sync(dev: torch.device):
@@ -76,68 +76,6 @@ def step_throughput(cfg: MBQConfig, ds: ImageDataset, device=None, steps: int = 
                  'GPU busy': _gpu_busy(whole, dev, min(steps, 10))})
     return pd.DataFrame(rows).set_index('step')
 
-# %% ../nbs/11_cifar_cuda.ipynb #0a81843d
-SCORES_FORMAT = 'mbq_nb.gpu.scores'
-
-def _score_key(cfg: MBQConfig) -> str:
-    "A hash of every setting the TDDS scoring run depends on (not the pruning rate, temperature or training length)."
-    keep = {k: v for k, v in asdict(cfg).items() if k not in ('name', 'pruning_rate', 'tau', 'resample_every', 'epochs', 'sched',
-                                                              'bn_adapt', 'adapt_batches', 'extra_bits', 'kd', 'weight_decay')}
-    return hashlib.sha1(json.dumps(keep, sort_keys=True, default=list).encode()).hexdigest()[:12]
-
-def _scores(cfg: MBQConfig, tr: ImageDataset, out: Path, dev, log) -> tuple:
-    f = out/f'scores-{_score_key(cfg)}.pt'
-    if f.is_file():
-        d = load_tagged(f, SCORES_FORMAT, 'scores file')
-        if all(len(v) == len(tr) for v in d['scores'].values()): return {int(b): v for b, v in d['scores'].items()}, d['seconds'], d['samples']
-    log(f"scoring: {cfg.score_epochs} epochs of {cfg.score_mode} TDDS scoring at bits {cfg.bits}")
-    sc, secs, n = compute_scores(cfg, tr, dev)
-    save_tagged(f, SCORES_FORMAT, {'scores': {str(b): v for b, v in sc.items()}, 'seconds': secs, 'samples': n})   # atomic: another process may wait for it
-    return sc, secs, n
-
-def run_suite(configs: dict, # run name -> MBQConfig
-              train_ds: ImageDataset, test_ds: ImageDataset,
-              out, # folder for `<name>.json` summaries and shared scores
-              device=None, only=None, # names to run (default: all); others are loaded if their file exists
-              eval_every: int = 0, # also evaluate every n epochs (learning curves; not counted as cost)
-              log=print, progress: bool | None = None) -> dict[str, RunResult]:
-    "Train each configuration (skipping those already saved in `out`), save its summary as JSON, return all as RunResults."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    dev = default_device(device) if not isinstance(device, torch.device) else device
-    unknown = sorted(set(only or ()) - set(configs))
-    if unknown: raise ValueError(f"unknown run name(s) {unknown}; the suite has {list(configs)}")
-    runs = {}
-    for name, cfg in configs.items():
-        f = out/f'{_file(name)}.json'
-        if f.is_file(): runs[name] = load_run(f); continue
-        if only is not None and name not in only: continue
-        cfg = replace(cfg, name=name)
-        t0 = time.perf_counter()
-        sc = _scores(cfg, train_ds, out, dev, log) if cfg.coreset else None
-        runs[name] = r = train(cfg, train_ds, test_ds, dev, scores=sc, eval_every=eval_every, progress=progress)
-        f.write_text(json.dumps(r.summary(), indent=1))
-        acc = ' '.join(f'{b}:{a:.2f}' for b, a in r.final_accuracy().items())
-        log(f"{name:<26} cost {r.cost_seconds:7.1f} s  wall {time.perf_counter() - t0:7.1f} s  acc {acc}")
-    return runs
-
-def _file(name: str) -> str: return ''.join(c if c.isalnum() or c in '.-' else '_' for c in name)
-
-def load_run(path) -> RunResult:
-    "A `RunResult` (no model) from a JSON summary written by `run_suite`."
-    path = Path(path)
-    try: d = json.loads(path.read_text())
-    except (OSError, json.JSONDecodeError) as e: raise ValueError(f"{path.name} is not a readable run summary ({e})") from None
-    return RunResult.from_summary(d)
-
-def load_suite(out, names=None) -> dict[str, RunResult]:
-    "Every run summary in folder `out` (or those of `names`, in that order), by run name."
-    out = Path(out)
-    if not out.is_dir(): raise FileNotFoundError(f"no run folder at {out}")
-    if names is None: return {r.config.name: r for r in map(load_run, sorted(out.glob('*.json')))}
-    missing = [n for n in names if not (out/f'{_file(n)}.json').is_file()]
-    if missing: raise FileNotFoundError(f"{out.name} has no summary for {missing}")
-    return {n: load_run(out/f'{_file(n)}.json') for n in names}
-
 # %% ../nbs/11_cifar_cuda.ipynb #80035675
 def cifar_suite(epochs: int, # training epochs of every run
                 score_epochs: int = 4, window: int = 3, rates=(0.6, 0.8, 0.9), batch_size: int = 128,
@@ -151,11 +89,3 @@ def cifar_suite(epochs: int, # training epochs of every run
         suite[f'double_rounding alrs={mode}'] = preset('double_rounding', alrs=mode, **base)
     return suite
 
-def suite_tables(runs: dict, rates=(0.6, 0.8, 0.9)) -> dict[str, pd.DataFrame]:
-    "Table 1 (baseline vs EMQNet per pruning rate, with speedups projected to 200 epochs) and Double Rounding +- ALRS."
-    t1 = compare({k: runs[k] for k in ['any_precision'] + [f'emqnet r={r:g}' for r in rates]})
-    for T in (10, 20): t1[f'projected E=200 T={T}'] = [1.0] + [project_speedup(runs[f'emqnet r={r:g}'], runs['any_precision'], 200, T) for r in rates]
-    dr = pd.DataFrame({n: r.final_accuracy() for n, r in runs.items() if n.startswith('double_rounding')}).T
-    dr.columns = [f'{b}-bit' for b in dr.columns]
-    dr['cost s'] = [runs[n].cost_seconds for n in dr.index]
-    return {'table1': t1, 'double_rounding': dr}
