@@ -4,12 +4,12 @@
 
 # %% ../nbs/11_cifar_cuda.ipynb #f340d138
 from __future__ import annotations
-import contextlib, hashlib, json, time
-from dataclasses import asdict, replace
+import contextlib, time
+from dataclasses import replace
 from pathlib import Path
 import pandas as pd
 import torch
-from .core import seed_everything, default_device, save_tagged, load_tagged
+from .core import seed_everything, default_device
 from .data import Batches, ImageDataset
 from .bias_correction import hold_reference
 from .alrs import alrs_official
