@@ -5,7 +5,7 @@ Usage: python .ci/execute.py NOTEBOOK [NOTEBOOK ...] [--flags "slow"] [--keep 12
 - Cells flagged `#| slow`, `#| cuda` or `#| notest` are skipped unless their flag is in --flags; a skipped cell keeps
   the outputs it had. --keep lists code-cell positions (0-based among all cells) that are not run either and keep
   their outputs (cells that only read the results of a skipped slow run).
-- Runs with the notebook's folder as working directory and without IN_TEST, so figures are written to figures/
+- Runs with the notebook's folder as working directory and without IN_TEST (pandas prints every column), so figures are written to figures/
   as when a reader runs the chapter; progress bars are disabled (TQDM_DISABLE=1) so no widget or bar is saved.
 - Stops at the first error and writes nothing for that notebook. Outputs are merged into the file as it is when the
   run ends (cells are matched by position and source), so markdown edited meanwhile is kept; then nbdev_clean.
@@ -49,6 +49,7 @@ for nbp in map(Path, a.notebooks):
     run = [i for i, c in enumerate(nb.cells) if c.cell_type == 'code' and i not in keep and not (flags(c.source) & SKIP)
            and 'nbdev_export(' not in c.source]
     sh = CaptureShell(nbp)
+    sh.run("import pandas as _pd; _pd.set_option('display.max_columns', 60)")   # text/plain shows every column, as a terminal would
     cwd = os.getcwd(); os.chdir(nbp.parent)
     try:
         for i in run:
