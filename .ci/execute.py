@@ -58,6 +58,7 @@ for nbp in map(Path, a.notebooks):
             if sh.exc: sys.exit(f"{nbp.name}: cell {i} failed: {type(sh.exc).__name__}: {sh.exc}")
     finally: os.chdir(cwd)
     raw = json.loads(nbp.read_text())
+    raw.get('metadata', {}).pop('widgets', None)                  # saved widget state: nothing a reader can use
     n = 0
     for i in run:
         if raw['cells'][i]['cell_type'] != 'code' or ''.join(raw['cells'][i]['source']) != nb.cells[i].source:
