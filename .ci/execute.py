@@ -5,8 +5,9 @@ Usage: python .ci/execute.py NOTEBOOK [NOTEBOOK ...] [--flags "slow"] [--keep 12
 - Cells flagged `#| slow`, `#| cuda` or `#| notest` are skipped unless their flag is in --flags; a skipped cell keeps
   the outputs it had. --keep lists code-cell positions (0-based among all cells) that are not run either and keep
   their outputs (cells that only read the results of a skipped slow run).
-- Runs with the notebook's folder as working directory and without IN_TEST (pandas prints every column), so figures are written to figures/
-  as when a reader runs the chapter; progress bars are disabled (TQDM_DISABLE=1) so no widget or bar is saved.
+- Runs with the notebook's folder as working directory and without IN_TEST, so figures are written to figures/ as
+  when a reader runs the chapter; pandas prints every column. Progress bars (streams with carriage returns) and
+  widget views and state are dropped from what is saved (TQDM_DISABLE=1 only reaches bars that do not set `disable`).
 - Stops at the first error and writes nothing for that notebook. Outputs are merged into the file as it is when the
   run ends (cells are matched by position and source), so markdown edited meanwhile is kept; then nbdev_clean.
 """
