@@ -9,12 +9,14 @@ import torch.nn as nn
 import torch.nn.functional as F
 import pandas as pd
 from .core import check_bits
-from .fit import tqdm
+from types import SimpleNamespace
+from .fit import tqdm, run_loop, Callback
 from .quant import set_bits, eval_bits
 from .double_rounding import DRWeightQuantizer, LSQActQuantizer
 
 # %% auto #0
-__all__ = ['ALRS_MODES', 'scale_parameters', 'scale_groups', 'alrs_official', 'NormMatchedLR', 'train_alrs']
+__all__ = ['ALRS_RULES', 'ALRS_MODES', 'scale_parameters', 'scale_groups', 'alrs_official', 'NormMatchedLR', 'FixedScaleLR',
+           'alrs_rule', 'scale_grad_norm', 'train_alrs']
 
 # %% ../nbs/06_alrs.ipynb #49886b00
 def scale_parameters(model: nn.Module) -> list[nn.Parameter]:
@@ -25,9 +27,11 @@ def scale_parameters(model: nn.Module) -> list[nn.Parameter]:
         elif isinstance(m, LSQActQuantizer): ps.extend(m.steps.values())
     return ps
 
-def scale_groups(model: nn.Module, lr: float, weight_decay: float = 0.0) -> list[dict]:
+def scale_groups(model: nn.Module, lr: float, weight_decay: float = 0.0,
+                 scales: list | None = None, # the scale parameters (default: `scale_parameters(model)`)
+                ) -> list[dict]:
     "Optimizer param groups: 'scales' (no weight decay) and 'weights' (everything else)."
-    scales = scale_parameters(model)
+    scales = scale_parameters(model) if scales is None else list(scales)
     if not scales: raise ValueError("model has no quantization scales; build it with dr_layers()")
     ids = {id(p) for p in scales}
     rest = [p for p in model.parameters() if id(p) not in ids]
@@ -52,6 +56,7 @@ class NormMatchedLR:
     def __init__(self, bits, lr: float, momentum: float = 0.9, max_ratio: float = 1.0):
         self.bits, self.lr, self.momentum, self.max_ratio = check_bits(bits), lr, momentum, max_ratio
         self.norms: dict[int, float] = {}
+    uses_norms = True
     def update(self, bits: int, grad_norm: float):
         "Record the scale-gradient norm of one precision's loss."
         n = self.norms.get(bits)
@@ -64,38 +69,66 @@ class NormMatchedLR:
             n = self.norms.get(b)
             out[b] = self.lr if top is None or not n else self.lr * min(self.max_ratio, top / n)
         return out
+    def state_dict(self) -> dict: return {'norms': {str(b): v for b, v in self.norms.items()}}
+    def load_state_dict(self, d: dict): self.norms = {int(b): float(v) for b, v in d['norms'].items()}
 
 # %% ../nbs/06_alrs.ipynb #6ce11fac
-ALRS_MODES = ('none', 'official', 'norm')
+class FixedScaleLR:
+    "Per-bit scale learning rates that never change: no ALRS (every rate lr) or the official rule (lr * alpha**k)."
+    uses_norms = False
+    def __init__(self, rates: dict): self.rates = dict(rates)
+    def lrs(self) -> dict[int, float]: return dict(self.rates)
+    def update(self, bits: int, grad_norm: float): pass
+    def state_dict(self) -> dict: return {}
+    def load_state_dict(self, d: dict): pass
 
-def _weight_scale_norm(model) -> float:
+ALRS_RULES = {   # mode -> rule(bits, lr, alpha); every trainer builds its rule here
+    'none': lambda bits, lr, alpha: FixedScaleLR({b: lr for b in check_bits(bits)}),
+    'official': lambda bits, lr, alpha: FixedScaleLR(alrs_official(bits, lr, alpha)),
+    'norm': lambda bits, lr, alpha: NormMatchedLR(bits, lr),
+}
+ALRS_MODES = tuple(ALRS_RULES)
+
+def alrs_rule(mode: str, bits, lr: float, alpha: float = 0.1):
+    "The per-precision scale learning-rate rule of ALRS `mode` ('none', 'official', 'norm')."
+    if mode not in ALRS_RULES: raise ValueError(f"mode must be one of {ALRS_MODES}, got {mode!r}")
+    return ALRS_RULES[mode](bits, lr, alpha)
+
+def scale_grad_norm(model) -> float:
+    "L2 norm of the gradients on the Double Rounding weight scales: the quantity ALRS's norm rule matches (one definition for every trainer)."
     gs = [m.scale.grad for m in model.modules() if isinstance(m, DRWeightQuantizer) and m.scale.grad is not None]
     return torch.sqrt(sum((g.double() ** 2).sum() for g in gs)).item() if gs else 0.0
+
+class _PrecisionSums(Callback):
+    "Per-epoch sums of each precision's loss and scale-gradient norm, and the epoch's history row."
+    def __init__(self, model, bits, rule, valid): self.model, self.bits, self.rule, self.valid, self.rows = model, bits, rule, valid, []
+    def before_epoch(self, run):
+        self.model.train(); run.tot = {b: 0.0 for b in self.bits}; run.gn = {b: 0.0 for b in self.bits}; self.start = run.step
+    def after_epoch(self, run):
+        n = run.step - self.start
+        row = {'epoch': run.epoch + 1, **{f'loss_{b}': run.tot[b] / n for b in self.bits}, **{f'sgrad_{b}': run.gn[b] / n for b in self.bits},
+               **{f'lr_{b}': v for b, v in self.rule.lrs().items()}}
+        if self.valid is not None: row.update({f'acc_{b}': a for b, a in eval_bits(self.model, self.valid, self.bits).items()})
+        self.rows.append(row)
 
 def train_alrs(model: nn.Module, train, epochs: int, bits=(8, 6, 4, 2), lr: float = 1e-3,
                mode: str = 'official', # 'none', 'official' or 'norm'
                alpha: float = 0.1, valid=None, progress: bool = False, loss_fn=F.cross_entropy) -> pd.DataFrame:
     "Joint multi-precision training with one Adam step per precision and ALRS on the scale group; per-epoch history."
-    if mode not in ALRS_MODES: raise ValueError(f"mode must be one of {ALRS_MODES}, got {mode!r}")
     bits = check_bits(bits)
+    rule = alrs_rule(mode, bits, lr, alpha)
     opt = torch.optim.Adam(scale_groups(model, lr))
-    fixed = alrs_official(bits, lr, alpha) if mode == 'official' else {b: lr for b in bits}
-    nm = NormMatchedLR(bits, lr)
-    rows = []
-    for ep in tqdm(range(epochs), disable=not progress, desc=f'ALRS {mode}'):
-        model.train(); tot = {b: 0.0 for b in bits}; gn = {b: 0.0 for b in bits}; n = 0
-        for x, y, *_ in train:
-            lrs = nm.lrs() if mode == 'norm' else fixed
-            for b in bits:
-                opt.param_groups[0]['lr'] = lrs[b]
-                opt.zero_grad(set_to_none=True)
-                loss = loss_fn(set_bits(model, b)(x), y); loss.backward()
-                g = _weight_scale_norm(model); nm.update(b, g)
-                opt.step()
-                tot[b] += loss.item(); gn[b] += g
-            n += 1
-        row = {'epoch': ep + 1, **{f'loss_{b}': tot[b] / n for b in bits}, **{f'sgrad_{b}': gn[b] / n for b in bits},
-               **{f'lr_{b}': v for b, v in (nm.lrs() if mode == 'norm' else fixed).items()}}
-        if valid is not None: row.update({f'acc_{b}': a for b, a in eval_bits(model, valid, bits).items()})
-        rows.append(row)
-    return pd.DataFrame(rows)
+    def step(run, batch):
+        x, y = batch[0], batch[1]
+        lrs = rule.lrs()                                  # fixed for the whole batch, like the official loop
+        for b in bits:
+            opt.param_groups[0]['lr'] = lrs[b]
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(set_bits(model, b)(x), y); loss.backward()
+            g = scale_grad_norm(model); rule.update(b, g)
+            opt.step()
+            run.tot[b] += loss.item(); run.gn[b] += g
+    sums = _PrecisionSums(model, bits, rule, valid)
+    run_loop(SimpleNamespace(epoch=0, step=0, stop=False), tqdm(range(epochs), disable=not progress, desc=f'ALRS {mode}'),
+             lambda ep: train, step, [sums])
+    return pd.DataFrame(sums.rows)

@@ -8,7 +8,8 @@ import copy, math
 import torch
 import torch.nn.functional as F
 from .core import check_bits
-from .fit import tqdm, adam
+from types import SimpleNamespace
+from .fit import tqdm, adam, run_loop
 from .quant import set_bits
 
 # %% auto #0
@@ -87,23 +88,25 @@ def record_dynamics(model: torch.nn.Module, train, epochs: int, bits, mode: str 
     ds = train.ds
     n, c = len(ds), len(ds.classes)
     recs = {b: LogitRecorder(epochs, n, c) for b in bits}
-    def step_bits(run_bits, opt, ep):
-        for x, y, idx in train:
+    def step_bits(run_bits, opt):
+        def step(run, batch):
+            x, y, idx = batch
             opt.zero_grad(set_to_none=True)
             for b in run_bits:
                 out = set_bits(model, b, abits)(x)
-                recs[b].record(ep, idx, out)
+                recs[b].record(run.epoch, idx, out)
                 F.cross_entropy(out, y).backward()
             opt.step()
+        return step
+    loop = lambda epochs, step: run_loop(SimpleNamespace(epoch=0, step=0, stop=False), epochs, lambda ep: train, step)
     if mode == 'bitwise':
         init = copy.deepcopy(model.state_dict())
         for b in tqdm(bits, disable=not progress, desc='bit-wise scoring'):
             model.load_state_dict(init); model.train()
-            opt = adam(model.parameters(), lr)
-            for ep in range(epochs): step_bits((b,), opt, ep)
+            loop(range(epochs), step_bits((b,), adam(model.parameters(), lr)))
     else:
-        model.train(); opt = adam(model.parameters(), lr)
-        for ep in tqdm(range(epochs), disable=not progress, desc='batch-wise scoring'): step_bits(bits, opt, ep)
+        model.train()
+        loop(tqdm(range(epochs), disable=not progress, desc='batch-wise scoring'), step_bits(bits, adam(model.parameters(), lr)))
     return recs
 
 def bit_scores(recs: dict[int, LogitRecorder], window: int, decay: float = 0.9) -> dict[int, torch.Tensor]:
@@ -130,6 +133,15 @@ class CoresetSampler:
             self._cache = {k: v for k, v in self._cache.items() if k[0] != bits}
             self._cache[key] = torch.multinomial(self.probs[bits], self.n, replacement=False, generator=self.generator)
         return self._cache[key]
+    def state_dict(self) -> dict:
+        "The current draws and the generator's state: restoring both replays every later draw."
+        return {'cache': {f'{b}:{k}': v for (b, k), v in self._cache.items()},
+                'generator': None if self.generator is None else self.generator.get_state()}
+    def load_state_dict(self, d: dict):
+        self._cache = {tuple(int(t) for t in k.split(':')): v for k, v in d['cache'].items()}
+        if d['generator'] is not None:
+            if self.generator is None: raise ValueError("this sampler has no generator to restore into")
+            self.generator.set_state(d['generator'])
 
 # %% ../nbs/08_coresets.ipynb #84165db4
 def grad_angles(model: torch.nn.Module, x: torch.Tensor, y: torch.Tensor, bits_a: int = 8, bits_b: int = 2,

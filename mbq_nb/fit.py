@@ -17,7 +17,7 @@ with warnings.catch_warnings():   # tqdm.auto warns when ipywidgets is missing, 
 from .core import in_test, default_device
 
 # %% auto #0
-__all__ = ['evaluate', 'Callback', 'EarlyStop', 'adam', 'fit', 'plot_history']
+__all__ = ['evaluate', 'Callback', 'EarlyStop', 'adam', 'run_loop', 'fit', 'plot_history']
 
 # %% ../nbs/02a_fit.ipynb #6c4da0c5
 def _xy(batch, device):
@@ -72,6 +72,49 @@ def adam(params, lr: float = 1e-3, weight_decay: float = 0.0) -> torch.optim.Ada
 def _emit(cbs, event, run):
     for cb in cbs: getattr(cb, event)(run)
 
+def run_loop(run, # a namespace the step and the callbacks share: `epoch`, `step`, `stop`, `batch`, `out` live here
+             epochs: Iterable[int], # epoch numbers (0-based), e.g. `range(start, E)` or a progress bar over it
+             batches: Callable[[int], Iterable], # epoch -> the batches of that epoch
+             step: Callable, # step(run, batch) -> anything; one update from one batch, kept in `run.out`
+             cbs: Iterable[Callback] = ()):
+    "The loop core of every trainer in this book: each epoch's batches go through `step`, with callbacks around both."
+    cbs = list(cbs)
+    _emit(cbs, 'before_fit', run)
+    for run.epoch in epochs:
+        _emit(cbs, 'before_epoch', run)
+        for run.batch in batches(run.epoch):
+            _emit(cbs, 'before_batch', run)
+            run.out = step(run, run.batch); run.step += 1
+            _emit(cbs, 'after_batch', run)
+        _emit(cbs, 'after_epoch', run)
+        if run.stop: break
+    _emit(cbs, 'after_fit', run)
+    return run
+
+class _FitStats(Callback):
+    "`fit`'s bookkeeping, before the user's callbacks: train mode, loss and accuracy sums, validation, the epoch's row."
+    def __init__(self, valid, loss_fn): self.valid, self.loss_fn = valid, loss_fn
+    def before_epoch(self, run):
+        run.log = {}; run.model.train(); self.t0 = time.perf_counter(); self.tot, self.correct, self.n = 0.0, 0, 0
+    def after_batch(self, run):
+        loss, out, y = run.out
+        run.loss = loss.detach()
+        self.tot += loss.item() * len(y); self.correct += (out.argmax(1) == y).sum().item(); self.n += len(y)
+    def after_epoch(self, run):
+        if self.n == 0: raise ValueError("the training data gave no batches")
+        row = {'epoch': run.epoch + 1, 'train_loss': self.tot / self.n, 'train_acc': self.correct / self.n}
+        if self.valid is not None:
+            r = evaluate(run.model, self.valid, self.loss_fn, run.device); row.update(valid_loss=r['loss'], valid_acc=r['acc'])
+        row['lr'] = run.opt.param_groups[0]['lr']; row['seconds'] = time.perf_counter() - self.t0
+        run.log.update(row)
+
+class _FitHistory(Callback):
+    "After the user's callbacks: the epoch's row (with their columns) joins the history; the bar shows the accuracies."
+    def __init__(self, bar): self.bar = bar
+    def after_epoch(self, run):
+        run.history.append(dict(run.log))
+        self.bar.set_postfix({k: f'{v:.3f}' for k, v in run.log.items() if k in ('train_acc', 'valid_acc')})
+
 def fit(model: nn.Module,
         train: Iterable, # batches of (x, y, ...), iterated once per epoch (e.g. `Batches`)
         epochs: int,
@@ -95,37 +138,18 @@ def fit(model: nn.Module,
         if not n_steps: raise ValueError("sched='cosine' needs a train iterable with a length")
         scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=n_steps)
     progress = (not in_test()) if progress is None else progress
-    cbs = list(cbs)
-    run = SimpleNamespace(model=model, opt=opt, epoch=0, step=0, batch=None, loss=None, history=[], stop=False, log={}, device=device)
-    _emit(cbs, 'before_fit', run)
+    def step(run, batch):
+        x, y = _xy(batch, device)
+        out = model(x); loss = loss_fn(out, y)
+        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+        if scheduler: scheduler.step()
+        return loss, out, y
+    run = SimpleNamespace(model=model, opt=opt, epoch=0, step=0, batch=None, out=None, loss=None, history=[], stop=False, log={}, device=device)
     bar = tqdm(range(epochs), desc='epochs', disable=not progress, leave=False)
-    for epoch in bar:
-        run.epoch, run.log = epoch, {}
-        model.train(); t0 = time.perf_counter()
-        _emit(cbs, 'before_epoch', run)
-        tot, correct, n = 0.0, 0, 0
-        for batch in tqdm(train, desc=f'epoch {epoch+1}', disable=not progress, leave=False):
-            run.batch = batch
-            _emit(cbs, 'before_batch', run)
-            x, y = _xy(batch, device)
-            out = model(x); loss = loss_fn(out, y)
-            opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-            if scheduler: scheduler.step()
-            run.loss = loss.detach(); run.step += 1
-            tot += loss.item() * len(y); correct += (out.argmax(1) == y).sum().item(); n += len(y)
-            _emit(cbs, 'after_batch', run)
-        if n == 0: raise ValueError("the training data gave no batches")
-        row = {'epoch': epoch + 1, 'train_loss': tot / n, 'train_acc': correct / n}
-        if valid is not None:
-            r = evaluate(model, valid, loss_fn, device); row.update(valid_loss=r['loss'], valid_acc=r['acc'])
-        row['lr'] = opt.param_groups[0]['lr']; row['seconds'] = time.perf_counter() - t0
-        run.log.update(row)
-        _emit(cbs, 'after_epoch', run)
-        run.history.append(dict(run.log))
-        bar.set_postfix({k: f'{v:.3f}' for k, v in row.items() if k.endswith('acc')})
-        if run.stop: break
-    _emit(cbs, 'after_fit', run)
+    run_loop(run, bar, lambda ep: tqdm(train, desc=f'epoch {ep+1}', disable=not progress, leave=False), step,
+             [_FitStats(valid, loss_fn), *cbs, _FitHistory(bar)])
     return pd.DataFrame(run.history)
+
 
 # %% ../nbs/02a_fit.ipynb #4857687a
 def plot_history(h: pd.DataFrame, title: str = '', ax=None):

@@ -9,11 +9,13 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
+from types import SimpleNamespace
 from .core import check_bits
+from .fit import tqdm, run_loop, Callback
 
 # %% auto #0
 __all__ = ['hutchinson_trace', 'hmt_table', 'hasb_probs', 'hasb_sample', 'search_bits', 'bit_layers', 'set_layer_bits',
-           'switch_bits', 'sigma_at', 'train_supernet', 'quant_errors', 'mp_configs', 'eval_configs',
+           'switch_bits', 'sigma_at', 'BitSwitching', 'train_supernet', 'quant_errors', 'mp_configs', 'eval_configs',
            'pareto_experiment', 'plot_pareto']
 
 # %% ../nbs/07_hessian.ipynb #3df72f12
@@ -100,8 +102,8 @@ def bit_layers(model: nn.Module) -> list[tuple[str, nn.Module]]:
     return [(n, m) for n, m in model.named_modules() if isinstance(m, QuantMixin)]
 
 def set_layer_bits(model: nn.Module, bits) -> nn.Module:
-    "Run quantized layer l at `bits[l]` (weights and inputs); each switchable BN follows the quantized layer that feeds it."
-    from mbq_nb.quant import QuantMixin, SwitchableBatchNorm2d
+    "Run quantized layer l at `bits[l]` (weights and inputs); each bit-switchable BN follows the quantized layer that feeds it."
+    from mbq_nb.quant import QuantMixin
     layers, bits = bit_layers(model), [int(b) for b in bits]
     if not layers: raise ValueError("model has no quantized layers")
     if len(bits) != len(layers): raise ValueError(f"got {len(bits)} bit-widths for {len(layers)} quantized layers")
@@ -110,7 +112,7 @@ def set_layer_bits(model: nn.Module, bits) -> nn.Module:
         if isinstance(m, QuantMixin):
             if bits[i] not in m.bit_list: raise ValueError(f"layer {n} supports bits {m.bit_list}, asked for {bits[i]}")
             m.wbits = m.abits = last = bits[i]; i += 1
-        elif isinstance(m, SwitchableBatchNorm2d):
+        elif hasattr(m, 'bit_list') and hasattr(m, 'bits'):  # any bit-switchable BN (per-bit or shared), by set_bits' rule
             m.bits = bits[0] if last is None else last     # before any quantized layer: the bits of the layer it feeds
     return model
 
@@ -129,31 +131,63 @@ def sigma_at(epoch: int, epochs: int, sigma: float = 0.5, warmup: int = 0) -> fl
     "The switching probability of epoch `epoch` (0-based): sigma (e + 1) / E, and 0 during the warm-up epochs."
     return 0.0 if epoch < warmup else sigma * (epoch + 1) / epochs
 
+# %% ../nbs/07_hessian.ipynb #e949d265
+class BitSwitching:
+    "HASB's bit schedule: a pass at uniform bits b keeps b, or switches each layer with probability sigma_e to a bit-width drawn from its roulette row."
+    def __init__(self, model: nn.Module, bits=(8, 6, 4, 2),
+                 probs=None, # [quantized layers, bits] roulette (`hasb_probs`); None: uniform switching
+                 sigma: float = 0.5, epochs: int = 1, warmup: int = 0, generator: torch.Generator | None = None):
+        self.model, self.bits, self.L = model, check_bits(bits), len(bit_layers(model))
+        if epochs < 1: raise ValueError(f"epochs must be >= 1, got {epochs}")
+        self.sigma, self.epochs, self.warmup, self.probs = sigma, epochs, warmup, probs
+        self.generator = generator if generator is not None else torch.Generator().manual_seed(0)
+        self.s, self.switched, self.passes, self.current = 0.0, 0, 0, None
+    def begin_epoch(self, epoch: int):
+        "Set this epoch's switching probability sigma_e and reset the switch counters."
+        self.s, self.switched, self.passes = sigma_at(epoch, self.epochs, self.sigma, self.warmup), 0, 0
+    def apply(self, b: int) -> nn.Module:
+        "Draw this pass's per-layer bit-widths around uniform `b` and set them on the model."
+        cfg = switch_bits(b, self.L, self.s, self.probs, self.bits, self.generator) if self.s > 0 else [b] * self.L
+        self.switched += sum(c != b for c in cfg); self.passes += 1; self.current = cfg
+        return set_layer_bits(self.model, cfg)
+    def reapply(self) -> nn.Module:
+        "Set the last drawn configuration again (after a forward at other bits)."
+        return set_layer_bits(self.model, self.current)
+    @property
+    def switched_pct(self) -> float: return 100 * self.switched / max(1, self.passes * self.L)
+    def state_dict(self) -> dict:
+        return {'generator': self.generator.get_state(), 'probs': None if self.probs is None else torch.as_tensor(self.probs, dtype=torch.float64)}
+    def load_state_dict(self, d: dict):
+        self.generator.set_state(d['generator']); self.probs = None if d['probs'] is None else d['probs'].numpy()
+
 # %% ../nbs/07_hessian.ipynb #7b8af224
+class _SupernetRows(Callback):
+    "Per-epoch losses per uniform bit-width and the share of layer passes that switched."
+    def __init__(self, model, sched): self.model, self.sched, self.rows = model, sched, []
+    def before_epoch(self, run):
+        self.sched.begin_epoch(run.epoch); self.model.train(); run.tot = {b: 0.0 for b in self.sched.bits}; self.start = run.step
+    def after_epoch(self, run):
+        n = run.step - self.start
+        self.rows.append({'epoch': run.epoch + 1, 'sigma': self.sched.s, 'switched %': self.sched.switched_pct, **{f'loss_{b}': t / n for b, t in run.tot.items()}})
+
 def train_supernet(model: nn.Module, train, epochs: int, bits=(8, 6, 4, 2),
                    probs=None, # [quantized layers, bits] roulette: `hasb_probs(hmt, bits)` for HASB, None for uniform switching
                    sigma: float = 0.5, warmup: int = 0, lr: float = 1e-3, seed: int = 0, progress: bool = False) -> pd.DataFrame:
     "Mixed-precision SuperNet training: per batch, each uniform bit-width b with every layer switched with probability sigma_e."
     from mbq_nb.quant import set_bits
-    from mbq_nb.fit import tqdm
-    bits, L = check_bits(bits), len(bit_layers(model))
     if epochs < 1: raise ValueError(f"epochs must be >= 1, got {epochs}")
-    g = torch.Generator().manual_seed(seed)
+    sched = BitSwitching(model, bits, probs, sigma, epochs, warmup, torch.Generator().manual_seed(seed))
     opt = torch.optim.Adam(model.parameters(), lr=lr)
-    rows = []
-    for ep in tqdm(range(epochs), disable=not progress, desc='SuperNet epochs'):
-        s = sigma_at(ep, epochs, sigma, warmup)
-        model.train(); tot, n, mixed = {b: 0.0 for b in bits}, 0, 0
-        for x, y, *_ in train:
-            opt.zero_grad(set_to_none=True)
-            for b in bits:
-                cfg = switch_bits(b, L, s, probs, bits, g) if s > 0 else [b] * L
-                mixed += sum(c != b for c in cfg)
-                loss = nn.functional.cross_entropy(set_layer_bits(model, cfg)(x), y); loss.backward(); tot[b] += loss.item()
-            opt.step(); n += 1
-        rows.append({'epoch': ep + 1, 'sigma': s, 'switched %': 100 * mixed / (n * len(bits) * L), **{f'loss_{b}': tot[b] / n for b in bits}})
-    set_bits(model, bits[0])
-    return pd.DataFrame(rows)
+    def step(run, batch):
+        x, y = batch[0], batch[1]
+        opt.zero_grad(set_to_none=True)
+        for b in sched.bits:
+            loss = nn.functional.cross_entropy(sched.apply(b)(x), y); loss.backward(); run.tot[b] += loss.item()
+        opt.step()
+    rows = _SupernetRows(model, sched)
+    run_loop(SimpleNamespace(epoch=0, step=0, stop=False), tqdm(range(epochs), disable=not progress, desc='SuperNet epochs'), lambda ep: train, step, [rows])
+    set_bits(model, sched.bits[0])
+    return pd.DataFrame(rows.rows)
 
 # %% ../nbs/07_hessian.ipynb #62cb3477
 def quant_errors(model: nn.Module, bits=(8, 6, 4, 2)) -> np.ndarray:

@@ -10,7 +10,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 import pandas as pd
 from .core import check_bit, check_bits
-from .fit import evaluate, tqdm
+from types import SimpleNamespace
+from .fit import evaluate, tqdm, run_loop, Callback
 from .models import Layers, fp_conv, fp_linear, fp_bn, fp_ln, fp_act
 
 # %% auto #0
@@ -226,21 +227,27 @@ def eval_bits(model: nn.Module, data, bits, abits: int | None = None) -> pd.Seri
     with frozen_weights(model):
         return pd.Series({b: 100 * evaluate(set_bits(model, b, abits), data)['acc'] for b in check_bits(bits)}, name='acc %')
 
+class _BitLossRows(Callback):
+    "One history row per epoch: mean loss per bit-width (the step adds into `run.tot`), then accuracy per bit-width on `valid`."
+    def __init__(self, model, bits, abits, valid): self.model, self.bits, self.abits, self.valid, self.rows = model, bits, abits, valid, []
+    def before_epoch(self, run): self.model.train(); run.tot = {b: 0.0 for b in self.bits}; self.start = run.step
+    def after_epoch(self, run):
+        n = run.step - self.start
+        row = {'epoch': run.epoch + 1, **{f'loss_{b}': run.tot[b] / n for b in self.bits}}
+        if self.valid is not None: row.update({f'acc_{b}': a for b, a in eval_bits(self.model, self.valid, self.bits, self.abits).items()})
+        self.rows.append(row)
+
 def train_multibit(model, train, epochs: int, bits=(32, 8, 4, 2, 1), abits: int | None = None, lr: float = 1e-3,
                    valid=None, progress: bool = False) -> pd.DataFrame:
     "Train `model` jointly at all `bits` with Adam; return per-epoch mean loss per bit (and accuracy per bit if `valid`)."
     bits = check_bits(bits)
     opt = torch.optim.Adam(model.parameters(), lr=lr)
-    rows = []
-    for ep in tqdm(range(epochs), disable=not progress, desc='epochs'):
-        model.train(); tot = {b: 0.0 for b in bits}; n = 0
-        for x, y, *_ in train:
-            for b, l in multibit_step(model, opt, x, y, bits, abits).items(): tot[b] += l
-            n += 1
-        row = {'epoch': ep + 1, **{f'loss_{b}': tot[b] / n for b in bits}}
-        if valid is not None: row.update({f'acc_{b}': a for b, a in eval_bits(model, valid, bits, abits).items()})
-        rows.append(row)
-    return pd.DataFrame(rows)
+    def step(run, batch):
+        for b, l in multibit_step(model, opt, batch[0], batch[1], bits, abits).items(): run.tot[b] += l
+    rows = _BitLossRows(model, bits, abits, valid)
+    run_loop(SimpleNamespace(epoch=0, step=0, stop=False), tqdm(range(epochs), disable=not progress, desc='epochs'), lambda ep: train, step, [rows])
+    return pd.DataFrame(rows.rows)
+
 
 # %% ../nbs/03_quantizers.ipynb #9fdb132d
 def quant_step_benchmark(bits=(32, 8, 4, 2, 1), bs: int = 64, size: int = 16, reps: int = 20, width: int = 1, device='cpu') -> pd.DataFrame:
