@@ -12,13 +12,30 @@ import pandas as pd
 from .core import check_bits
 from .fit import tqdm
 from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
-from .quant import QConv2d, QLinear, dorefa_weight, dorefa_act, set_bits, eval_bits, frozen_weights
+from .quant import QConv2d, QLinear, SwitchableBatchNorm2d, dorefa_weight, dorefa_act, set_bits, eval_bits, frozen_weights
 
 # %% auto #0
-__all__ = ['bias_correct', 'weight_shift', 'BCQMixin', 'BCQConv2d', 'BCQLinear', 'hold_reference', 'set_correction',
-           'SharedBatchNorm2d', 'emq_layers', 'adapt_bn', 'reset_adaptation', 'eval_with_adaptation', 'layer_shift']
+__all__ = ['bias_correct_moments', 'channel_moments', 'bias_correct', 'weight_shift', 'BCQMixin', 'BCQConv2d', 'BCQLinear',
+           'hold_reference', 'set_correction', 'SharedBatchNorm2d', 'emq_layers', 'adapt_bn', 'reset_adaptation',
+           'eval_with_adaptation', 'recalibrate_bn', 'layer_shift']
 
 # %% ../nbs/04_bias_correction.ipynb #ad5cf64b
+def bias_correct_moments(w_q: torch.Tensor, # quantized weights, output channels along dim 0
+                         mu: torch.Tensor, var: torch.Tensor, # reference mean and variance per output channel, shaped to broadcast over w_q
+                         exact: bool = False, eps: float = 1e-12) -> torch.Tensor:
+    "EMQNet Eq. 2 from the reference's per-channel moments: sqrt(var/V[w_q]) * (w_q + mu - E[w_q]), statistics detached."
+    dims = tuple(range(1, w_q.dim()))
+    with torch.no_grad():
+        mu_q, var_q = w_q.mean(dims, keepdim=True), w_q.var(dims, unbiased=False, keepdim=True)
+        xi = torch.where(var_q > eps, (var / var_q.clamp_min(eps)).sqrt(), torch.ones_like(var))
+    if exact: return (w_q - mu_q) * xi + mu
+    return xi * (w_q + mu - mu_q)
+
+def channel_moments(w: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "Per-output-channel mean and (biased) variance of `w`, detached and shaped [C, 1, ...]."
+    dims = tuple(range(1, w.dim()))
+    with torch.no_grad(): return w.mean(dims, keepdim=True), w.var(dims, unbiased=False, keepdim=True)
+
 def bias_correct(w_q: torch.Tensor, # quantized weights, output channels along dim 0
                  w: torch.Tensor, # reference (full-precision branch) weights, same shape
                  exact: bool = False, # True: (w_q - E[w_q]) * xi + E[w], matching the mean exactly too
@@ -27,13 +44,7 @@ def bias_correct(w_q: torch.Tensor, # quantized weights, output channels along d
     "EMQNet Eq. 2 per output channel: sqrt(V[w]/V[w_q]) * (w_q + E[w] - E[w_q]), statistics detached."
     if w_q.shape != w.shape: raise ValueError(f"w_q and w must have the same shape, got {tuple(w_q.shape)} and {tuple(w.shape)}")
     if w.dim() < 2: raise ValueError(f"bias_correct needs output channels along dim 0 and at least 2 dims, got shape {tuple(w.shape)}")
-    dims = tuple(range(1, w.dim()))
-    with torch.no_grad():
-        mu, mu_q = w.mean(dims, keepdim=True), w_q.mean(dims, keepdim=True)
-        var, var_q = w.var(dims, unbiased=False, keepdim=True), w_q.var(dims, unbiased=False, keepdim=True)
-        xi = torch.where(var_q > eps, (var / var_q.clamp_min(eps)).sqrt(), torch.ones_like(var))
-    if exact: return (w_q - mu_q) * xi + mu
-    return xi * (w_q + mu - mu_q)
+    return bias_correct_moments(w_q, *channel_moments(w), exact=exact, eps=eps)
 
 # %% ../nbs/04_bias_correction.ipynb #409a7f37
 def _shift(t: torch.Tensor, ref: torch.Tensor) -> dict[str, float]:
@@ -53,18 +64,21 @@ def weight_shift(w: torch.Tensor, bits=(8, 6, 4, 3, 2, 1)) -> pd.DataFrame:
 
 # %% ../nbs/04_bias_correction.ipynb #8afe060d
 class BCQMixin:
-    "Weight path of EMQNet: DoReFa at `wbits`, then bias correction against the 32-bit branch when `correct`."
+    "Weight path of EMQNet: the layer's quantizer at `wbits`, then bias correction against its reference weights when `correct`."
     def qweight(self) -> torch.Tensor:
         wq = super().qweight()
         if not self.correct or self.wbits == 32: return wq
         return bias_correct(wq, self.reference())
+    def ref_weight(self) -> torch.Tensor:
+        "The weights whose per-channel moments the quantized ones are corrected to: DoReFa's 32-bit branch (another quantizer may override)."
+        return dorefa_weight(self.fp_weight(), 32)
     def reference(self) -> torch.Tensor:
-        "The 32-bit branch, detached (only its statistics are used); computed once per `hold_reference` block."
+        "`ref_weight()`, detached (only its statistics are used); computed once per `hold_reference` block."
         if getattr(self, '_ref_hold', False):
             if self._ref is None:
-                with torch.no_grad(): self._ref = dorefa_weight(self.fp_weight(), 32)
+                with torch.no_grad(): self._ref = self.ref_weight()
             return self._ref
-        with torch.no_grad(): return dorefa_weight(self.fp_weight(), 32)
+        with torch.no_grad(): return self.ref_weight()
     def _wkey(self): return (self.wbits, self.correct)
     def extra_repr(self): return super().extra_repr() + f', correct={self.correct}'
 
@@ -200,6 +214,33 @@ def eval_with_adaptation(model: nn.Module, calib, test, bits, abits: int | None 
     adapt_bn(model, calib, bits, abits)
     adapted = eval_bits(model, test, bits, abits)
     return pd.DataFrame({'as trained': trained, 'adapted': adapted}).T.rename_axis('BN statistics')
+
+# %% ../nbs/04_bias_correction.ipynb #816a6449
+@torch.no_grad()
+def recalibrate_bn(model: nn.Module, data, # batches (x, y, ...), e.g. training `Batches`
+                   bits, abits: int | None = None, n_batches: int = 20) -> nn.Module:
+    "Reset each bit-width's BNs and refill their running statistics with the plain average over `n_batches` of `data` (weights fixed)."
+    sbs = [m for m in model.modules() if isinstance(m, SwitchableBatchNorm2d)]
+    if not sbs: raise ValueError("model has no SwitchableBatchNorm2d (one BN per bit-width)")
+    bits = check_bits(bits)
+    was, saved = model.training, {}
+    try:
+        model.train()
+        with frozen_weights(model):
+            for b in bits:
+                for s in sbs:
+                    bn = s.bns[str(b)]; saved[bn] = bn.momentum
+                    bn.reset_running_stats(); bn.momentum = None       # None: cumulative (plain) average
+                set_bits(model, b, abits)
+                seen = 0
+                for j, (x, *_) in enumerate(data):
+                    if j >= n_batches: break
+                    model(x); seen += 1
+                if seen == 0: raise ValueError("recalibrate_bn got no batches: `data` is empty")
+    finally:
+        for bn, mo in saved.items(): bn.momentum = mo
+        model.train(was)
+    return model
 
 # %% ../nbs/04_bias_correction.ipynb #1e862ba9
 @torch.no_grad()

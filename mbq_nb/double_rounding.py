@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_double_rounding.ipynb #5f09e44d
 from __future__ import annotations
-import math, time
+import copy, math, time
 from pathlib import Path
 import torch
 import torch.nn as nn
@@ -13,10 +13,12 @@ import pandas as pd
 from .core import check_bit, check_bits, load_tagged, save_tagged
 from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
 from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, lsq_quantize, as_fp32
+from .bias_correction import BCQMixin, SharedBatchNorm2d, bias_correct_moments, channel_moments
 
 # %% auto #0
 __all__ = ['INT8_FORMAT', 'codes_from_int', 'dr_codes', 'dr_fake_quant', 'DRWeightQuantizer', 'LSQActQuantizer', 'DRMixin',
-           'DRConv2d', 'DRLinear', 'dr_layers', 'requant_error', 'export_int8', 'load_int8', 'switch_benchmark']
+           'DRConv2d', 'DRLinear', 'BCDRMixin', 'BCDRConv2d', 'BCDRLinear', 'freeze_reference', 'dr_layers',
+           'requant_error', 'export_int8', 'load_int8', 'switch_benchmark']
 
 # %% ../nbs/05_double_rounding.ipynb #6df6dc84
 def _check_dr_bits(bits: int, hi: int) -> int:
@@ -121,20 +123,54 @@ class DRLinear(DRMixin, nn.Linear):
         super().__init__(*args, **kwargs); self._init_dr(bits, hi, act)
     def forward(self, x): return F.linear(self.qinput(x), self.forward_weight(), self.bias)
 
+class BCDRMixin(BCQMixin):
+    "Double Rounding weights with EMQNet's bias correction, matched to the per-channel moments of the latent FP weights (or to moments frozen at export)."
+    def _init_ref(self):
+        shape = (self.weight.shape[0],) + (1,) * (self.weight.dim() - 1)
+        self.register_buffer('ref_mean', torch.zeros(shape)); self.register_buffer('ref_var', torch.ones(shape))
+        self.register_buffer('ref_frozen', torch.tensor(False))
+    def ref_weight(self) -> torch.Tensor: return self.fp_weight()
+    def qweight(self) -> torch.Tensor:
+        if not (self.correct and self.ref_frozen): return super().qweight()
+        return bias_correct_moments(DRMixin.qweight(self), self.ref_mean, self.ref_var)   # an INT8 file has no FP weights: stored moments
+
+class BCDRConv2d(BCDRMixin, DRConv2d):
+    "`DRConv2d` with weight bias correction (switch: `correct`)."
+    def __init__(self, *args, correct: bool = True, **kwargs):
+        super().__init__(*args, **kwargs); self.correct = correct; self._init_ref()
+
+class BCDRLinear(BCDRMixin, DRLinear):
+    "`DRLinear` with weight bias correction (switch: `correct`)."
+    def __init__(self, *args, correct: bool = True, **kwargs):
+        super().__init__(*args, **kwargs); self.correct = correct; self._init_ref()
+
+@torch.no_grad()
+def freeze_reference(model: nn.Module) -> nn.Module:
+    "Store each bias-corrected Double Rounding layer's reference moments in buffers, so it no longer needs its FP weights."
+    for m in model.modules():
+        if isinstance(m, BCDRMixin):
+            mu, var = channel_moments(m.ref_weight()); m.ref_mean.copy_(mu); m.ref_var.copy_(var); m.ref_frozen.fill_(True)
+    return model
+
 def dr_layers(bits=(8, 6, 4, 2), # bit-widths, all <= hi
               hi: int = 8, # bit-width of the stored integer weights
               fp_roles=('stem', 'head'), # roles kept in full precision (the 1x1 shortcut is quantized)
+              bn: str = 'switch', # 'switch': one BN per bit-width; 'shared': one BN for all (chapter 04), `own_bn` bits their own
+              correct: bool = False, # EMQNet's weight bias correction on every Double Rounding layer
+              own_bn=(), # with bn='shared': bit-widths that keep a BN of their own
              ) -> Layers:
-    "Layer factories for a Double Rounding multi-precision model with one BN per bit-width."
+    "Layer factories for a Double Rounding multi-precision model: one BN per bit-width, or a shared BN with bias correction."
     bits = check_bits(bits)
+    if bn not in ('switch', 'shared'): raise ValueError(f"bn must be 'switch' or 'shared', got {bn!r}")
+    conv_cls, lin_cls, kw = (BCDRConv2d, BCDRLinear, {'correct': True}) if correct else (DRConv2d, DRLinear, {})
     def conv(cin, cout, k, stride=1, padding=0, bias=False, role='body'):
         if role in fp_roles: return fp_conv(cin, cout, k, stride, padding, bias, role)
-        return DRConv2d(cin, cout, k, stride=stride, padding=padding, bias=bias, bits=bits, hi=hi)
+        return conv_cls(cin, cout, k, stride=stride, padding=padding, bias=bias, bits=bits, hi=hi, **kw)
     def linear(fin, fout, bias=True, role='body'):
         if role in fp_roles: return fp_linear(fin, fout, bias, role)
-        return DRLinear(fin, fout, bias=bias, bits=bits, hi=hi)
-    def bn(ch, role='body'): return SwitchableBatchNorm2d(ch, bits)
-    return Layers(conv=conv, linear=linear, bn=bn, ln=fp_ln, act=fp_act)
+        return lin_cls(fin, fout, bias=bias, bits=bits, hi=hi, **kw)
+    def bn_(ch, role='body'): return SwitchableBatchNorm2d(ch, bits) if bn == 'switch' else SharedBatchNorm2d(ch, bits, own_bn)
+    return Layers(conv=conv, linear=linear, bn=bn_, ln=fp_ln, act=fp_act)
 
 # %% ../nbs/05_double_rounding.ipynb #cc950199
 @torch.no_grad()
@@ -168,6 +204,8 @@ def export_int8(model: nn.Module, path) -> Path:
     if his != {8}: raise ValueError(f"INT8 export needs hi=8 in every layer, got {sorted(his)}")
     for n, m in mods.items():
         if not m.wq.initialized: raise ValueError(f"{n} has an uninitialised scale: run a forward pass (or train) before exporting")
+    if any(isinstance(m, BCDRMixin) for m in mods.values()):
+        model = freeze_reference(copy.deepcopy(model)); mods = _dr_modules(model)   # the file keeps moments, not FP weights
     codes = {n: dr_codes(m.weight, m.wq.scale, 8, 8).to(torch.int8) for n, m in mods.items()}
     skip = {f'{n}.weight' for n in mods}
     state = {k: v.detach().clone() for k, v in model.state_dict().items() if k not in skip}

@@ -131,7 +131,7 @@ def sigma_at(epoch: int, epochs: int, sigma: float = 0.5, warmup: int = 0) -> fl
     "The switching probability of epoch `epoch` (0-based): sigma (e + 1) / E, and 0 during the warm-up epochs."
     return 0.0 if epoch < warmup else sigma * (epoch + 1) / epochs
 
-# %% ../nbs/07_hessian.ipynb #e949d265
+# %% ../nbs/07_hessian.ipynb #c7fbed67
 class BitSwitching:
     "HASB's bit schedule: a pass at uniform bits b keeps b, or switches each layer with probability sigma_e to a bit-width drawn from its roulette row."
     def __init__(self, model: nn.Module, bits=(8, 6, 4, 2),

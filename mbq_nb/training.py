@@ -7,29 +7,52 @@ from __future__ import annotations
 import contextlib, copy, hashlib, json, math, time
 from dataclasses import dataclass, asdict, fields, replace, field
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Callable
+import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from .core import check_bits, seed_everything, default_device, in_test, Timer, load_tagged, save_tagged
 from .data import Batches, ImageDataset, load_split
-from .fit import tqdm, adam
-from .models import get_model
+from .fit import tqdm, adam, run_loop, Callback
+from .models import get_model, Layers
 from .quant import quant_layers, set_bits, eval_bits, SwitchableBatchNorm2d
 from .bias_correction import emq_layers, adapt_bn, reset_adaptation, hold_reference
 from .double_rounding import dr_layers
-from .alrs import scale_groups, scale_parameters, alrs_official, NormMatchedLR, ALRS_MODES
+from .alrs import scale_groups, scale_parameters, alrs_rule, scale_grad_norm, ALRS_MODES
+from .hessian import BitSwitching, bit_layers, hutchinson_trace, hasb_probs
 from .coresets import record_dynamics, bit_scores, CoresetSampler
 
 # %% auto #0
-__all__ = ['PRESETS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'SCORES_FORMAT', 'MBQConfig', 'preset', 'build_model', 'build_optimizer',
-           'autocast', 'multibit_batch_step', 'RunResult', 'save_checkpoint', 'load_checkpoint', 'compute_scores',
-           'train', 'compare', 'project_speedup', 'plot_compare', 'reproduce', 'run_suite', 'load_run', 'load_suite',
-           'suite_tables']
+__all__ = ['QUANTIZERS', 'PRESETS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT', 'Quantizer',
+           'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'build_optimizer', 'autocast', 'UniformBits',
+           'SummedStep', 'PerPrecisionStep', 'MultibitStep', 'make_step', 'multibit_batch_step', 'RunResult',
+           'save_checkpoint', 'load_checkpoint', 'save_model', 'load_model', 'compute_scores', 'FullData',
+           'CoresetData', 'train', 'compare', 'project_speedup', 'plot_compare', 'reproduce', 'run_suite', 'load_run',
+           'load_suite', 'suite_tables']
 
 # %% ../nbs/09_training.ipynb #72557289
-_CHOICES = {'quantizer': ('dorefa', 'double_rounding'), 'bn': ('switch', 'shared'), 'score_mode': ('bitwise', 'batchwise'),
-            'alrs': ALRS_MODES, 'sched': ('none', 'cosine')}
+@dataclass(frozen=True)
+class Quantizer:
+    "What the trainer needs to know about one weight quantizer; registered once in `QUANTIZERS`."
+    layers: Callable[..., Layers]          # layers(cfg) -> the layer factories for the model `cfg` describes
+    check: Callable[..., None]             # check(cfg) raises ValueError for settings this quantizer cannot serve
+    scales: Callable | None = None         # scales(model) -> learnable quantization parameters (their own optimizer group, ALRS); None: none
+    int8: bool = False                     # its weights export to INT8 codes (`export_int8`)
+    doc: str = ''
+
+QUANTIZERS: dict[str, Quantizer] = {}
+
+def register_quantizer(name: str, q: Quantizer) -> Quantizer:
+    "Make quantizer `name` available to `MBQConfig(quantizer=name)`, `build_model` and `build_optimizer`."
+    if not isinstance(q, Quantizer): raise TypeError(f"register a Quantizer, got {type(q).__name__}")
+    QUANTIZERS[name] = q
+    return q
+
+_CHOICES = {'bn': ('switch', 'shared'), 'score_mode': ('bitwise', 'batchwise'), 'alrs': ALRS_MODES, 'sched': ('none', 'cosine'),
+            'kd_teacher': ('top', 'next'), 'update': (None, 'summed', 'per_precision'), 'bit_schedule': ('uniform', 'hasb', 'random')}
 
 @dataclass(frozen=True)
 class MBQConfig:
@@ -37,7 +60,7 @@ class MBQConfig:
     name: str = 'custom'
     bits: tuple = (32, 8, 4, 2, 1)   # weight bit-widths trained jointly
     abits: int | None = None         # activation bits: None ties them to the weight bits (Any-Precision)
-    quantizer: str = 'dorefa'        # 'dorefa' (chapter 03) or 'double_rounding' (chapter 05)
+    quantizer: str = 'dorefa'        # a name in `QUANTIZERS`: 'dorefa' (chapter 03) or 'double_rounding' (chapter 05)
     bn: str = 'switch'               # 'switch': one BN per bit-width; 'shared': one BN, `own_bn` bit-widths their own
     own_bn: tuple = (1,)             # with bn='shared': bit-widths that keep a BN of their own
     correct: bool = False            # EMQNet weight bias correction (chapter 04)
@@ -52,9 +75,16 @@ class MBQConfig:
     score_epochs: int = 4            # T: epochs of the scoring run
     window: int = 3                  # TDDS window W (<= score_epochs)
     decay: float = 0.9               # TDDS decay beta
-    alrs: str = 'none'               # 'none', 'official' or 'norm' (chapter 06; needs quantizer='double_rounding')
+    alrs: str = 'none'               # 'none', 'official' or 'norm' (chapter 06; needs learnable quantization scales)
     alrs_alpha: float = 0.1
-    kd: bool = False                 # distil every lower bit-width from the highest one (ablation)
+    update: str | None = None        # 'summed' (one step per batch) or 'per_precision' (a step after each precision); None: per_precision with ALRS, else summed
+    kd: bool = False                 # distil every lower bit-width from a higher one
+    kd_teacher: str = 'top'          # with kd: 'top' (the highest bit-width) or 'next' (the next higher one: Any-Precision's recursive KD)
+    bit_schedule: str = 'uniform'    # 'uniform' (each pass at one bit-width), 'hasb' (HMT roulette, chapter 07) or 'random' (uniform roulette)
+    sigma: float = 0.5               # switching probability at the last epoch (hasb/random; ramps up as sigma (e + 1) / E)
+    switch_start: float = 0.5        # share of the epochs trained at uniform bits before switching (and the HMT) start
+    hmt_probes: int = 16             # Hutchinson probes for the HMT (hasb)
+    hmt_batches: int = 2             # training batches of 256 the HMT averages over
     model: str = 'preact_resnet20'
     width: int = 1
     epochs: int = 15
@@ -75,37 +105,66 @@ class MBQConfig:
         s('extra_bits', check_bits(self.extra_bits) if len(self.extra_bits) else ())
         s('own_bn', check_bits(self.own_bn) if len(self.own_bn) else ())
         if self.abits is not None: s('abits', check_bits(self.abits)[0])
+        if self.quantizer not in QUANTIZERS: raise ValueError(f"quantizer must be one of {tuple(QUANTIZERS)}, got {self.quantizer!r}")
         for k, ok in _CHOICES.items():
             if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}")
         for k in ('amp', 'channels_last', 'augment', 'flip', 'correct', 'bn_adapt', 'coreset', 'kd'):
             if not isinstance(getattr(self, k), bool): raise ValueError(f"{k} must be True or False, got {getattr(self, k)!r}")
-        for k in ('epochs', 'batch_size', 'score_epochs', 'resample_every', 'adapt_batches', 'width'):
+        for k in ('epochs', 'batch_size', 'score_epochs', 'resample_every', 'adapt_batches', 'width', 'hmt_probes', 'hmt_batches'):
             v = getattr(self, k)
             if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
         if not 0 <= self.pruning_rate < 1: raise ValueError(f"pruning_rate must be in [0, 1), got {self.pruning_rate}")
         if not self.tau > 0: raise ValueError(f"tau must be > 0, got {self.tau}")
         if not 2 <= self.window <= self.score_epochs: raise ValueError(f"window must be in 2..score_epochs={self.score_epochs}, got {self.window}")
         if not self.lr > 0: raise ValueError(f"lr must be > 0, got {self.lr}")
+        if not 0 <= self.sigma <= 1: raise ValueError(f"sigma must be in [0, 1], got {self.sigma}")
+        if not 0 <= self.switch_start < 1: raise ValueError(f"switch_start must be in [0, 1), got {self.switch_start}")
         if set(self.extra_bits) & set(self.bits): raise ValueError(f"extra_bits {self.extra_bits} must not repeat trained bits {self.bits}")
-        if self.quantizer == 'double_rounding':
-            if self.bn != 'switch' or self.correct or self.bn_adapt or self.extra_bits:
-                raise ValueError("quantizer='double_rounding' uses one BN per bit-width: bn='switch', no correct/bn_adapt/extra_bits")
-            if not all(2 <= b <= 8 for b in self.bits): raise ValueError(f"Double Rounding derives 2..8 bits from INT8, got {self.bits}")
-        elif self.alrs != 'none': raise ValueError("alrs needs learnable quantization scales: quantizer='double_rounding'")
+        q = QUANTIZERS[self.quantizer]
+        if self.alrs != 'none' and q.scales is None: raise ValueError(f"alrs needs learnable quantization scales, which quantizer {self.quantizer!r} has not: use quantizer='double_rounding'")
+        if self.alrs != 'none' and self.update == 'summed': raise ValueError("ALRS sets a learning rate per precision, so it needs update='per_precision'")
         if (self.bn_adapt or self.extra_bits) and self.bn != 'shared':
             raise ValueError("BN adaptation and extra_bits need bn='shared' (per-bit BNs have no shared statistics to adapt)")
         if self.extra_bits and not self.bn_adapt: raise ValueError("extra_bits are served by BN adaptation: set bn_adapt=True")
         if self.bn == 'shared' and any(b not in self.bits for b in self.own_bn): raise ValueError(f"own_bn {self.own_bn} must be trained bits {self.bits}")
+        q.check(self)
 
     @property
     def all_bits(self) -> tuple:
         "Trained and calibration-only bit-widths, high to low."
         return check_bits(self.bits + self.extra_bits)
+    @property
+    def per_precision(self) -> bool:
+        "Whether each precision takes its own optimizer step (else one summed step per batch)."
+        return self.update == 'per_precision' or (self.update is None and self.alrs != 'none')
 
-PRESETS = {
-    'any_precision': dict(),    # the defaults: DoReFa, tied activations, one BN per bit-width, full data
+def _dorefa_layers(cfg: MBQConfig) -> Layers:
+    if cfg.bn == 'shared': return emq_layers(cfg.all_bits, correct=cfg.correct, own_bn=cfg.own_bn)
+    layers = quant_layers(cfg.bits)                   # chapter 03's exact layout: plain BN on the stem and the 1x1 shortcut
+    if cfg.correct:
+        e = emq_layers(cfg.bits, correct=True)
+        layers = replace(layers, conv=e.conv, linear=e.linear)
+    return layers
+
+def _dr_layers(cfg: MBQConfig) -> Layers:
+    if cfg.bn == 'shared': return dr_layers(cfg.all_bits, bn='shared', correct=cfg.correct, own_bn=cfg.own_bn)
+    return dr_layers(cfg.bits, correct=cfg.correct)
+
+def _dr_check(cfg: MBQConfig):
+    if not all(2 <= b <= 8 for b in cfg.all_bits): raise ValueError(f"Double Rounding derives 2..8 bits from INT8, got {cfg.all_bits}")
+
+register_quantizer('dorefa', Quantizer(_dorefa_layers, lambda cfg: None, doc="DoReFa weights and activations (chapter 03); with correct=True EMQNet's corrected DoReFa (chapter 04)"))
+register_quantizer('double_rounding', Quantizer(_dr_layers, _dr_check, scale_parameters, int8=True,
+                                                doc='Double Rounding weights from INT8 codes, LSQ activations (chapter 05); correct=True and bn=shared combine it with EMQNet'))
+
+PRESETS = {   # method name -> the fields it sets; everything else is MBQConfig's default
+    'any_precision': dict(),    # the defaults: DoReFa, tied activations, one BN per bit-width, full data, one summed step
+    'any_precision_kd': dict(kd=True, kd_teacher='next'),   # Any-Precision's recursive distillation (its README's best row)
     'emqnet': dict(abits=4, bn='shared', correct=True, bn_adapt=True, coreset=True, pruning_rate=0.8, tau=0.5),
-    'double_rounding': dict(bits=(8, 6, 4, 2), quantizer='double_rounding', alrs='official'),
+    'double_rounding': dict(bits=(8, 6, 4, 2), quantizer='double_rounding', alrs='official'),   # update None: per precision, as ALRS needs
+    'hasb': dict(bits=(8, 6, 4, 2), quantizer='double_rounding', bit_schedule='hasb', sigma=0.5, switch_start=0.5),
+    'emqnet_dr': dict(bits=(8, 6, 4, 2), quantizer='double_rounding', bn='shared', own_bn=(), correct=True, bn_adapt=True,
+                      coreset=True, pruning_rate=0.8, tau=0.5),
 }
 
 def preset(name: str, **overrides) -> MBQConfig:
@@ -118,20 +177,15 @@ def preset(name: str, **overrides) -> MBQConfig:
 
 # %% ../nbs/09_training.ipynb #8c409c1c
 def build_model(cfg: MBQConfig, in_channels: int = 3, num_classes: int = 10, image_size: int = 32) -> nn.Module:
-    "The network `cfg` describes, with its quantized layers and BNs."
-    if cfg.quantizer == 'double_rounding': layers = dr_layers(cfg.bits)
-    elif cfg.bn == 'shared': layers = emq_layers(cfg.all_bits, correct=cfg.correct, own_bn=cfg.own_bn)
-    else:
-        layers = quant_layers(cfg.bits)
-        if cfg.correct:
-            e = emq_layers(cfg.bits, correct=True)
-            layers = replace(layers, conv=e.conv, linear=e.linear)
-    return get_model(cfg.model, num_classes=num_classes, in_channels=in_channels, image_size=image_size, width=cfg.width, layers=layers)
+    "The network `cfg` describes, with the quantized layers and BNs its quantizer (`QUANTIZERS`) builds."
+    return get_model(cfg.model, num_classes=num_classes, in_channels=in_channels, image_size=image_size, width=cfg.width,
+                     layers=QUANTIZERS[cfg.quantizer].layers(cfg))
 
 # %% ../nbs/09_training.ipynb #ab67397c
 def build_optimizer(cfg: MBQConfig, model: nn.Module) -> torch.optim.Optimizer:
-    "Adam over `model`; with Double Rounding the quantization scales form the first group (the one ALRS rescales)."
-    groups = (scale_groups(model, cfg.lr, cfg.weight_decay) if cfg.quantizer == 'double_rounding'
+    "Adam over `model`; with learnable quantization scales those form the first group ('scales', no weight decay: the one ALRS rescales)."
+    scales = QUANTIZERS[cfg.quantizer].scales
+    groups = (scale_groups(model, cfg.lr, cfg.weight_decay, scales(model)) if scales is not None
               else [{'params': list(model.parameters()), 'lr': cfg.lr, 'weight_decay': cfg.weight_decay, 'name': 'all'}])
     return adam(groups, cfg.lr, cfg.weight_decay)
 
@@ -143,43 +197,84 @@ def _soft_ce(out: torch.Tensor, teacher: torch.Tensor) -> torch.Tensor:
     "Cross-entropy against the teacher's softmax (Any-Precision's KD loss)."
     return -(F.softmax(teacher, 1) * F.log_softmax(out, 1)).sum(1).mean()
 
-def multibit_batch_step(model: nn.Module, opt: torch.optim.Optimizer, batches: dict, cfg: MBQConfig,
-                        scale_lrs: dict | None = None, # per-bit learning rate of the 'scales' group (ALRS); None: one summed step
-                        norms: NormMatchedLR | None = None, # records scale-gradient norms (ALRS 'norm')
-                       ) -> dict[int, torch.Tensor]:
-    "One step of Algorithm 1: forward + backward at every bit-width on its own batch `batches[b] = (x, y)`, then the update; losses stay on the device."
-    losses, teacher = {}, None
-    top = cfg.bits[0]
-    if scale_lrs is None: opt.zero_grad(set_to_none=True)
-    # one summed step: the weights do not change until opt.step(), so bias correction's reference is computed once
-    with hold_reference(model) if scale_lrs is None and cfg.correct else contextlib.nullcontext():
-        for b in cfg.bits: losses[b], teacher = _bit_pass(model, opt, batches, cfg, b, teacher, scale_lrs, norms)
-    if scale_lrs is None: opt.step()
-    return losses
+class UniformBits:
+    "Bit schedule of Any-Precision, EMQNet and Double Rounding: each pass runs the whole network at one bit-width."
+    def __init__(self, model: nn.Module, abits: int | None = None): self.model, self.abits, self.current = model, abits, None
+    def begin_epoch(self, epoch: int): pass
+    def apply(self, b: int) -> nn.Module: self.current = b; return set_bits(self.model, b, self.abits)
+    def reapply(self) -> nn.Module: return set_bits(self.model, self.current, self.abits)
+    def state_dict(self) -> dict: return {}
+    def load_state_dict(self, d: dict): pass
 
-def _bit_pass(model, opt, batches, cfg, b, teacher, scale_lrs, norms):
-    "Forward and backward at `b` bits (and, with per-precision learning rates, that precision's step)."
-    top = cfg.bits[0]
-    x, y = batches[b]
-    if scale_lrs is not None: opt.param_groups[0]['lr'] = scale_lrs[b]; opt.zero_grad(set_to_none=True)
-    if cfg.channels_last: x = x.contiguous(memory_format=torch.channels_last)
-    with autocast(cfg, x.device):
-        out = set_bits(model, b, cfg.abits)(x)
-        if cfg.kd and b != top:
-            if batches[b] is not batches[top] or teacher is None:
-                with torch.no_grad(): teacher = set_bits(model, top, cfg.abits)(x); set_bits(model, b, cfg.abits)
-            loss = _soft_ce(out.float(), teacher.float())
-        else: loss = F.cross_entropy(out, y)
-    if b == top: teacher = out.detach()
-    loss.backward()
-    if scale_lrs is not None:
-        if norms is not None: norms.update(b, _scale_grad_norm(model))
-        opt.step()
-    return loss.detach(), teacher
+class SummedStep:
+    "Update rule of Algorithm 1 and Any-Precision: every precision back-propagates into the same gradients, then one optimizer step."
+    def __init__(self, opt: torch.optim.Optimizer, model: nn.Module, hold: bool = False): self.opt, self.model, self.hold = opt, model, hold
+    def begin(self, f: float): self.opt.zero_grad(set_to_none=True)
+    def context(self):
+        "The weights do not change until the step, so bias correction's reference is computed once per batch."
+        return hold_reference(self.model) if self.hold else contextlib.nullcontext()
+    def before_pass(self, b: int): pass
+    def after_backward(self, b: int): pass
+    def end(self): self.opt.step()
+    def state_dict(self) -> dict: return {}
+    def load_state_dict(self, d: dict): pass
 
-def _scale_grad_norm(model) -> float:
-    gs = [p.grad for p in scale_parameters(model) if p.grad is not None]
-    return torch.sqrt(sum((g.double() ** 2).sum() for g in gs)).item() if gs else 0.0
+class PerPrecisionStep:
+    "Update rule of Double Rounding's paper: each precision steps right after its backward, the first group (the scales) at that precision's rate from an ALRS rule."
+    def __init__(self, opt: torch.optim.Optimizer, model: nn.Module, rule): self.opt, self.model, self.rule, self.lrs = opt, model, rule, {}
+    def begin(self, f: float): self.lrs = {b: v * f for b, v in self.rule.lrs().items()}   # fixed for the batch
+    def context(self): return contextlib.nullcontext()
+    def before_pass(self, b: int): self.opt.param_groups[0]['lr'] = self.lrs[b]; self.opt.zero_grad(set_to_none=True)
+    def after_backward(self, b: int):
+        if self.rule.uses_norms: self.rule.update(b, scale_grad_norm(self.model))
+        self.opt.step()
+    def end(self): pass
+    def state_dict(self) -> dict: return {'rule': self.rule.state_dict()}
+    def load_state_dict(self, d: dict): self.rule.load_state_dict(d['rule'])
+
+class MultibitStep:
+    "One step of Algorithm 1: per bit-width (high to low) the schedule sets the bits, forward on that bit-width's batch, loss, backward; the update rule steps."
+    def __init__(self, model: nn.Module, cfg: MBQConfig, schedule, update):
+        self.model, self.cfg, self.schedule, self.update = model, cfg, schedule, update
+    def _teacher(self, b, x, batches, outs):
+        "KD target of bit-width `b`: the teacher bit-width's output on the same batch, computed again when the batches differ."
+        bits = self.cfg.bits
+        t = bits[0] if self.cfg.kd_teacher == 'top' else bits[bits.index(b) - 1]
+        if batches[b] is batches[t]: return outs[t]
+        with torch.no_grad(): out = set_bits(self.model, t, self.cfg.abits)(x)
+        self.schedule.reapply()
+        return out
+    def __call__(self, batches: dict, f: float = 1.0) -> dict[int, torch.Tensor]:
+        "Run the step on `batches[b] = (x, y)` at learning-rate factor `f`; the losses per bit-width stay on the device."
+        cfg, losses, outs = self.cfg, {}, {}
+        self.update.begin(f)
+        with self.update.context():
+            for b in cfg.bits:
+                x, y = batches[b]
+                self.update.before_pass(b)
+                if cfg.channels_last: x = x.contiguous(memory_format=torch.channels_last)
+                with autocast(cfg, x.device):
+                    out = self.schedule.apply(b)(x)
+                    if cfg.kd and b != cfg.bits[0]: loss = _soft_ce(out.float(), self._teacher(b, x, batches, outs).float())
+                    else: loss = F.cross_entropy(out, y)
+                outs[b] = out.detach()
+                loss.backward()
+                self.update.after_backward(b)
+                losses[b] = loss.detach()
+        self.update.end()
+        return losses
+
+def make_step(cfg: MBQConfig, model: nn.Module, opt: torch.optim.Optimizer, generator: torch.Generator | None = None) -> MultibitStep:
+    "The step `cfg` asks for: its bit schedule (uniform or switching) and its update rule (summed, or per precision with an ALRS rule)."
+    if cfg.bit_schedule == 'uniform': schedule = UniformBits(model, cfg.abits)
+    else: schedule = BitSwitching(model, cfg.bits, None, cfg.sigma, cfg.epochs, int(cfg.switch_start * cfg.epochs), generator)
+    update = (PerPrecisionStep(opt, model, alrs_rule(cfg.alrs, cfg.bits, cfg.lr, cfg.alrs_alpha)) if cfg.per_precision
+              else SummedStep(opt, model, hold=cfg.correct))
+    return MultibitStep(model, cfg, schedule, update)
+
+def multibit_batch_step(model: nn.Module, opt: torch.optim.Optimizer, batches: dict, cfg: MBQConfig) -> dict[int, torch.Tensor]:
+    "One step of Algorithm 1 as `cfg` asks for it, on `batches[b] = (x, y)` (a fresh rule each call: for tests and benchmarks)."
+    return make_step(cfg, model, opt)(batches)
 
 # %% ../nbs/09_training.ipynb #3b5b9a57
 CKPT_FORMAT = 'mbq_nb.training.checkpoint'
@@ -192,14 +287,15 @@ class RunResult:
     model: nn.Module
     history: pd.DataFrame                 # per epoch: mean loss per bit (and accuracy when evaluated)
     accuracy: pd.DataFrame                # index bits; columns 'as trained' (and 'adapted')
-    seconds: dict                         # wall time per phase: scoring, training, bn_adapt, eval
+    seconds: dict                         # wall time per phase: scoring, hmt, training, bn_adapt, eval
     samples: dict                         # samples processed: 'scoring', 'bn_adapt', and per trained bit 'train_<b>'
     completed: bool = True                # False when stopped early by `stop_after`
     scores: dict | None = None            # TDDS scores per bit (coreset runs)
+    extras: dict = field(default_factory=dict)   # method-specific results, e.g. the HMT per quantized layer (hasb)
     @property
     def cost_seconds(self) -> float:
-        "Training cost: scoring + training + BN adaptation (evaluation excluded)."
-        return sum(self.seconds.get(k, 0.0) for k in ('scoring', 'training', 'bn_adapt'))
+        "Training cost: scoring + HMT + training + BN adaptation (evaluation excluded)."
+        return sum(self.seconds.get(k, 0.0) for k in ('scoring', 'hmt', 'training', 'bn_adapt'))
     @property
     def work(self) -> float:
         "Samples processed in training-step units: training + scoring passes + BN-adaptation forwards / 3."
@@ -210,9 +306,11 @@ class RunResult:
         return (a['adapted'] if 'adapted' in a else a['as trained']).rename(self.config.name)
     def summary(self) -> dict:
         "Everything but the model and the scores, as JSON-ready values: save a run on one machine, tabulate it on another."
-        return dict(format=SUMMARY_FORMAT, config={k: _plain(v) for k, v in asdict(self.config).items()},
-                    history=self.history.to_dict('list'), accuracy={c: {str(b): float(v) for b, v in s.items()} for c, s in self.accuracy.items()},
-                    seconds=dict(self.seconds), samples=dict(self.samples), completed=self.completed)
+        d = dict(format=SUMMARY_FORMAT, config={k: _plain(v) for k, v in asdict(self.config).items()},
+                 history=self.history.to_dict('list'), accuracy={c: {str(b): float(v) for b, v in s.items()} for c, s in self.accuracy.items()},
+                 seconds=dict(self.seconds), samples=dict(self.samples), completed=self.completed)
+        if self.extras: d['extras'] = self.extras
+        return d
     @classmethod
     def from_summary(cls, d: dict) -> 'RunResult':
         "A `RunResult` without model or scores, rebuilt from `summary()` (tables and speedups work on it)."
@@ -220,11 +318,11 @@ class RunResult:
         cfg = MBQConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in d['config'].items()})
         acc = pd.DataFrame({c: pd.Series({int(b): v for b, v in s.items()}) for c, s in d['accuracy'].items()})
         acc.index.name = 'bits'
-        return cls(cfg, None, pd.DataFrame(d['history']), acc, d['seconds'], d['samples'], d['completed'])
+        return cls(cfg, None, pd.DataFrame(d['history']), acc, d['seconds'], d['samples'], d['completed'], extras=d.get('extras', {}))
 
 def _gens(cfg: MBQConfig) -> dict[str, torch.Generator]:
-    "One CPU generator per source of randomness, so that a checkpoint can restore every one."
-    names = ['score', 'sampler', 'calib', 'all'] + [f'bits{b}' for b in cfg.bits]
+    "One CPU generator per source of randomness, so that a checkpoint can restore every one (new sources go at the end)."
+    names = ['score', 'sampler', 'calib', 'all'] + [f'bits{b}' for b in cfg.bits] + ['hmt', 'switch']
     return {n: torch.Generator().manual_seed(cfg.seed * 7919 + i) for i, n in enumerate(names)}
 
 def _layout(cfg: MBQConfig): return torch.channels_last if cfg.channels_last else torch.contiguous_format
@@ -235,6 +333,8 @@ def _lr_factor(step: int, total: int, sched: str) -> float:
     return 0.5 * (1 + math.cos(math.pi * min(step, total) / total)) if sched == 'cosine' else 1.0
 
 # %% ../nbs/09_training.ipynb #0263685f
+MODEL_FORMAT = 'mbq_nb.training.model'
+
 def save_checkpoint(path, state: dict) -> Path:
     "Write a training checkpoint atomically (a temporary file, then a rename)."
     return save_tagged(path, CKPT_FORMAT, state)
@@ -242,6 +342,30 @@ def save_checkpoint(path, state: dict) -> Path:
 def load_checkpoint(path) -> dict:
     "Read a checkpoint written by `save_checkpoint` (`weights_only=True`); a corrupt or foreign file raises `ValueError`."
     return load_tagged(path, CKPT_FORMAT, 'training checkpoint')
+
+def _config_of(d: dict) -> MBQConfig:
+    known = {f.name for f in fields(MBQConfig)}
+    return MBQConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items() if k in known})
+
+def save_model(path, result: RunResult, data: dict | None = None) -> Path:
+    "Write a trained model a user can evaluate or export later: its config, its weights (with adapted BN statistics), its accuracy and how its data was made."
+    if result.model is None: raise ValueError("this RunResult has no model (it was loaded from a summary)")
+    m = result.model
+    blob = dict(config={k: _plain(v) for k, v in asdict(result.config).items()}, weights={k: v.detach().cpu() for k, v in m.state_dict().items()},
+                shape=list(m._mbq_shape), accuracy={c: {str(b): float(v) for b, v in s.items()} for c, s in result.accuracy.items()},
+                data=dict(data or {}), extras=result.extras)
+    return save_tagged(path, MODEL_FORMAT, blob)
+
+def load_model(path, device='cpu') -> tuple[MBQConfig, nn.Module, dict]:
+    "Read a `save_model` file: (config, model with its weights, the rest of the file). A file of another kind raises `ValueError`."
+    blob = load_tagged(path, MODEL_FORMAT, 'mbq_nb model file')
+    cfg = _config_of(blob['config'])
+    C, H, n_classes = blob['shape']
+    model = build_model(cfg, C, n_classes, H)
+    try: model.load_state_dict(blob['weights'])
+    except RuntimeError as e: raise ValueError(f"{Path(path).name} does not match the architecture its config describes: {str(e).splitlines()[1][:200]}") from None
+    model._mbq_shape = (C, H, n_classes)
+    return cfg, model.to(device).eval(), blob
 
 # %% ../nbs/09_training.ipynb #26fec858
 def compute_scores(cfg: MBQConfig, train_ds: ImageDataset, device=None, progress: bool = False) -> tuple[dict, float, int]:
@@ -259,16 +383,80 @@ def compute_scores(cfg: MBQConfig, train_ds: ImageDataset, device=None, progress
     return scores, t.totals['scoring'], cfg.score_epochs * len(train_ds) * len(cfg.bits)
 
 # %% ../nbs/09_training.ipynb #85310de3
+class FullData:
+    "Batch source of Any-Precision and Double Rounding: one batch of the full training set for every bit-width."
+    def __init__(self, loader: Batches, bits): self.loader, self.bits = loader, bits
+    @property
+    def per_epoch(self) -> int: return len(self.loader.ds)
+    def epoch(self, ep: int, steps: int):
+        it = iter(self.loader)
+        for _ in range(steps): yield dict.fromkeys(self.bits, next(it)[:2])
+    def state_dict(self) -> dict: return {}
+    def load_state_dict(self, d: dict): pass
+
+class CoresetData:
+    "Batch source of EMQNet: each bit-width draws its batches from its own coreset, redrawn by the sampler."
+    def __init__(self, sampler: CoresetSampler, loaders: dict): self.sampler, self.loaders = sampler, loaders
+    @property
+    def per_epoch(self) -> int: return self.sampler.n
+    def epoch(self, ep: int, steps: int):
+        for b, l in self.loaders.items(): l.set_indices(self.sampler.indices(b, ep))
+        its = {b: iter(l) for b, l in self.loaders.items()}
+        for _ in range(steps): yield {b: next(it)[:2] for b, it in its.items()}
+    def state_dict(self) -> dict: return {'sampler': self.sampler.state_dict()}
+    def load_state_dict(self, d: dict): self.sampler.load_state_dict(d['sampler'])
+
+class _Bookkeeping(Callback):
+    "The trainer's callback: time the epoch, sum losses and samples, the history row, periodic evaluation, checkpoints, stopping."
+    def __init__(self, t): self.t = t                  # the run's shared state (timer, history, samples, ...)
+    def before_epoch(self, run):
+        t = self.t
+        t.step.schedule.begin_epoch(run.epoch)
+        t.model.train(); t.tot = {b: torch.zeros((), device=t.dev) for b in t.cfg.bits}; t.t0 = time.perf_counter()
+    def after_batch(self, run):
+        for b, l in run.out.items(): self.t.tot[b] += l
+        for b, (x, y) in run.batch.items(): self.t.samples[f'train_{b}'] += len(y)
+    def after_epoch(self, run):
+        t, cfg = self.t, self.t.cfg
+        t.timer.totals['training'] = t.timer.totals.get('training', 0.0) + time.perf_counter() - t.t0
+        row = {'epoch': run.epoch + 1, **{f'loss_{b}': t.tot[b].item() / t.steps_per_epoch for b in cfg.bits}, 'lr': cfg.lr * _lr_factor(run.step, t.total_steps, cfg.sched)}
+        if isinstance(t.step.schedule, BitSwitching): row.update(sigma=t.step.schedule.s, **{'switched %': t.step.schedule.switched_pct})
+        if t.eval_every and (run.epoch + 1) % t.eval_every == 0 and run.epoch + 1 < cfg.epochs:
+            row.update({f'acc_{b}': a for b, a in t.evaluate().items()})
+        t.history.append(row)
+        t.bar.set_postfix({f'loss_{cfg.bits[-1]}': f'{row[f"loss_{cfg.bits[-1]}"]:.3f}'})
+        t.done_here += 1
+        if t.checkpoint is not None: save_checkpoint(t.checkpoint, t.state(run.epoch + 1, run.step))
+        if t.stop_after is not None and t.done_here >= t.stop_after and run.epoch + 1 < cfg.epochs: run.stop = True
+
+class _HMTPhase(Callback):
+    "HASB: before the first switching epoch, measure every quantized layer's HMT on the current model and set the roulette."
+    def __init__(self, t): self.t = t
+    def before_epoch(self, run):
+        t, cfg, sched = self.t, self.t.cfg, self.t.step.schedule
+        if cfg.bit_schedule != 'hasb' or run.epoch < sched.warmup or sched.probs is not None: return
+        with t.timer('hmt'):
+            hl = Batches(t.train_ds, 256, shuffle=True, augment=cfg.augment, device=t.dev, generator=t.gens['hmt'], pad=cfg.pad, flip=cfg.flip)
+            data = [b for _, b in zip(range(cfg.hmt_batches), hl)]
+            set_bits(t.model, cfg.bits[0], cfg.abits)
+            tr = hutchinson_trace(t.model, F.cross_entropy, data, n_iter=cfg.hmt_probes, seed=cfg.seed)
+            names = [n for n, _ in bit_layers(t.model)]
+            hmt = np.array([tr[f'{n}.weight'] / t.model.get_submodule(n).weight.numel() for n in names])
+        sched.probs = hasb_probs(hmt, cfg.bits)
+        t.extras['hmt'] = dict(zip(names, hmt.tolist()))
+        t.extras['hmt_epoch'] = run.epoch
+        t.model.train()
+
 def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
           device=None, # default: CUDA, then MPS, then CPU (`default_device`)
-          checkpoint: str | Path | None = None, # write a checkpoint here after scoring and after every epoch
+          checkpoint: str | Path | None = None, # write a checkpoint here after scoring, after every epoch and at the end
           resume: bool = False, # continue from `checkpoint` when it exists
           stop_after: int | None = None, # stop after this many epochs in this call (an interruption, for tests)
           eval_every: int = 0, # also evaluate every n epochs (0: at the end only)
           scores: tuple | None = None, # precomputed `compute_scores(...)` output to reuse (its cost is still counted)
           progress: bool | None = None, # tqdm bars; default on, off under nbdev_test
          ) -> RunResult:
-    "Run `cfg`: scoring (coresets), Algorithm 1 training, BN adaptation; evaluate per bit-width and account for the cost."
+    "Run `cfg`: scoring (coresets), Algorithm 1 training on the loop core, BN adaptation; evaluate per bit-width and account for the cost."
     dev = default_device(device) if not isinstance(device, torch.device) else device
     progress = (not in_test()) if progress is None else progress
     if not isinstance(train_ds, ImageDataset) or not isinstance(test_ds, ImageDataset): raise TypeError("train_ds and test_ds must be ImageDatasets")
@@ -277,90 +465,72 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
     seed_everything(cfg.seed)
     C, H, _ = train_ds.shape
     model = build_model(cfg, C, len(train_ds.classes), H).to(dev, memory_format=_layout(cfg))
-    gens = _gens(cfg)
+    model._mbq_shape = (C, H, len(train_ds.classes))
+    t = SimpleNamespace(cfg=cfg, model=model, dev=dev, train_ds=train_ds, gens=_gens(cfg), timer=Timer(), history=[], extras={},
+                        samples={'scoring': 0, 'bn_adapt': 0, **{f'train_{b}': 0 for b in cfg.bits}}, checkpoint=checkpoint,
+                        stop_after=stop_after, eval_every=eval_every, done_here=0)
     opt = build_optimizer(cfg, model)
-    norms = NormMatchedLR(cfg.bits, cfg.lr) if cfg.alrs == 'norm' else None
-    timer, history, start, step = Timer(), [], 0, 0
-    samples = {'scoring': 0, 'bn_adapt': 0, **{f'train_{b}': 0 for b in cfg.bits}}
-    sc, cache = None, {}
+    t.step = make_step(cfg, model, opt, t.gens['switch'])
+    start, step, sc = 0, 0, None
     ck = load_checkpoint(checkpoint) if resume and Path(checkpoint).is_file() else None
     if ck is not None:
         saved, now = ck['config'], asdict(cfg)
-        diff = sorted(k for k in now if k != 'epochs' and _plain(saved.get(k)) != _plain(now[k]))
+        diff = sorted(k for k in now if k != 'epochs' and _plain(saved.get(k, now[k])) != _plain(now[k]))
         if diff: raise ValueError(f"{Path(checkpoint).name} was written by a run with other settings: {', '.join(f'{k}={saved.get(k)!r}' for k in diff)}")
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['opt'])
-        for n, g in gens.items(): g.set_state(ck['gens'][n])
-        start, step, history = ck['epoch'], ck['step'], list(ck['history'])
-        timer.totals.update(ck['seconds']); samples.update(ck['samples'])
+        for n, g in t.gens.items(): g.set_state(ck['gens'][n])
+        start, step, t.history = ck['epoch'], ck['step'], list(ck['history'])
+        t.timer.totals.update(ck['seconds']); t.samples.update(ck['samples']); t.extras = dict(ck['extras'])
         sc = {int(b): v for b, v in ck['scores'].items()} if ck['scores'] is not None else None
-        cache = {tuple(int(t) for t in k.split(':')): v for k, v in ck['cache'].items()}
-        if norms is not None: norms.norms = {int(b): v for b, v in ck['norms'].items()}
+        t.step.schedule.load_state_dict(ck['schedule']); t.step.update.load_state_dict(ck['update'])
     elif cfg.coreset:
         sc, secs, n = scores if scores is not None else compute_scores(cfg, train_ds, dev, progress)
         if set(sc) != set(cfg.bits): raise ValueError(f"scores are for bits {sorted(sc)}, the config trains {cfg.bits}")
         if any(len(v) != len(train_ds) for v in sc.values()): raise ValueError("scores do not match the training set's size")
-        timer.totals['scoring'] = secs; samples['scoring'] = n
-    sampler = None
-    if cfg.coreset:
-        sampler = CoresetSampler(sc, cfg.pruning_rate, cfg.tau, cfg.resample_every, generator=gens['sampler'])
-        sampler._cache = cache
+        t.timer.totals['scoring'] = secs; t.samples['scoring'] = n
     mk = lambda g: Batches(train_ds, cfg.batch_size, shuffle=True, augment=cfg.augment, device=dev, generator=g, pad=cfg.pad, flip=cfg.flip)
-    loaders = {b: mk(gens[f'bits{b}']) for b in cfg.bits} if cfg.coreset else {'all': mk(gens['all'])}
+    if cfg.coreset:
+        source = CoresetData(CoresetSampler(sc, cfg.pruning_rate, cfg.tau, cfg.resample_every, generator=t.gens['sampler']),
+                             {b: mk(t.gens[f'bits{b}']) for b in cfg.bits})
+    else: source = FullData(mk(t.gens['all']), cfg.bits)
+    if ck is not None: source.load_state_dict(ck['source'])
     test = Batches(test_ds, 512, device=dev)
-    n_per_epoch = sampler.n if sampler else len(train_ds)
-    steps_per_epoch = -(-n_per_epoch // cfg.batch_size)
-    total_steps = cfg.epochs * steps_per_epoch
-
-    def state(epoch):
+    t.steps_per_epoch = -(-source.per_epoch // cfg.batch_size)
+    t.total_steps = cfg.epochs * t.steps_per_epoch
+    def evaluate():
+        with t.timer('eval'), autocast(cfg, dev): return eval_bits(model, test, cfg.all_bits if cfg.bn == 'shared' else cfg.bits, cfg.abits)
+    t.evaluate = evaluate
+    def state(epoch, step, **more):
         return dict(config=asdict(cfg), epoch=epoch, step=step, model=model.state_dict(), opt=opt.state_dict(),
-                    gens={n: g.get_state() for n, g in gens.items()}, history=history, seconds=dict(timer.totals), samples=dict(samples),
-                    scores=None if sc is None else {str(b): v for b, v in sc.items()},
-                    cache={} if sampler is None else {f'{b}:{k}': v for (b, k), v in sampler._cache.items()},
-                    norms={} if norms is None else {str(b): v for b, v in norms.norms.items()})
-    if checkpoint is not None and ck is None: save_checkpoint(checkpoint, state(0))
+                    gens={n: g.get_state() for n, g in t.gens.items()}, history=t.history, seconds=dict(t.timer.totals), samples=dict(t.samples),
+                    scores=None if sc is None else {str(b): v for b, v in sc.items()}, extras=t.extras,
+                    source=source.state_dict(), schedule=t.step.schedule.state_dict(), update=t.step.update.state_dict(), **more)
+    t.state = state
+    if ck is not None and ck.get('done'):                              # a finished run: its final state, BN adaptation included
+        acc = pd.DataFrame({c: pd.Series({int(b): v for b, v in s.items()}) for c, s in ck['accuracy'].items()}); acc.index.name = 'bits'
+        return RunResult(cfg, model, pd.DataFrame(t.history), acc, dict(t.timer.totals), dict(t.samples), True, sc, t.extras)
+    if checkpoint is not None and ck is None: save_checkpoint(checkpoint, state(0, 0))
 
-    def evaluate_now():
-        with timer('eval'), autocast(cfg, dev): return eval_bits(model, test, cfg.all_bits if cfg.bn == 'shared' else cfg.bits, cfg.abits)
-
-    done_here, completed = 0, True
-    bar = tqdm(range(start, cfg.epochs), desc=f'{cfg.name} epochs', disable=not progress, leave=False)
-    for ep in bar:
-        with timer('training'):
-            model.train()
-            if sampler is not None:
-                for b in cfg.bits: loaders[b].set_indices(sampler.indices(b, ep))
-            its = {k: iter(l) for k, l in loaders.items()}
-            tot = {b: torch.zeros((), device=dev) for b in cfg.bits}
-            for _ in range(steps_per_epoch):
-                f = _lr_factor(step, total_steps, cfg.sched)
-                for gr in opt.param_groups: gr['lr'] = cfg.lr * f
-                if sampler is None: batches = dict.fromkeys(cfg.bits, next(its['all'])[:2])   # one batch for every bit-width
-                else: batches = {b: next(its[b])[:2] for b in cfg.bits}
-                lrs = None
-                if cfg.alrs == 'official': lrs = {b: v * f for b, v in alrs_official(cfg.bits, cfg.lr, cfg.alrs_alpha).items()}
-                elif cfg.alrs == 'norm': lrs = {b: v * f for b, v in norms.lrs().items()}
-                for b, l in multibit_batch_step(model, opt, batches, cfg, lrs, norms).items(): tot[b] += l
-                for b in cfg.bits: samples[f'train_{b}'] += len(batches[b][1])
-                step += 1
-        row = {'epoch': ep + 1, **{f'loss_{b}': tot[b].item() / steps_per_epoch for b in cfg.bits}, 'lr': cfg.lr * _lr_factor(step, total_steps, cfg.sched)}
-        if eval_every and (ep + 1) % eval_every == 0 and ep + 1 < cfg.epochs:
-            row.update({f'acc_{b}': a for b, a in evaluate_now().items()})
-        history.append(row)
-        bar.set_postfix({f'loss_{cfg.bits[-1]}': f'{row[f"loss_{cfg.bits[-1]}"]:.3f}'})
-        if checkpoint is not None: save_checkpoint(checkpoint, state(ep + 1))
-        done_here += 1
-        if stop_after is not None and done_here >= stop_after and ep + 1 < cfg.epochs: completed = False; break
+    def one_step(run, batches):
+        f = _lr_factor(run.step, t.total_steps, cfg.sched)
+        for gr in opt.param_groups: gr['lr'] = cfg.lr * f
+        return t.step(batches, f)
+    t.bar = tqdm(range(start, cfg.epochs), desc=f'{cfg.name} epochs', disable=not progress, leave=False)
+    run = run_loop(SimpleNamespace(epoch=start, step=step, stop=False), t.bar, lambda ep: source.epoch(ep, t.steps_per_epoch), one_step,
+                   [_HMTPhase(t), _Bookkeeping(t)])
+    completed = not run.stop
     acc = pd.DataFrame(index=pd.Index(cfg.all_bits if cfg.bn == 'shared' else cfg.bits, name='bits'))
     if completed:
         if cfg.bn == 'shared': reset_adaptation(model)
-        acc['as trained'] = evaluate_now()
-        if history: history[-1].update({f'acc_{b}': a for b, a in acc['as trained'].items() if b in cfg.bits})
+        acc['as trained'] = evaluate()
+        if t.history: t.history[-1].update({f'acc_{b}': a for b, a in acc['as trained'].items() if b in cfg.bits})
         if cfg.bn_adapt:
-            calib = mk(gens['calib'])
-            with timer('bn_adapt'), autocast(cfg, dev): adapt_bn(model, calib, cfg.all_bits, cfg.abits, n_batches=cfg.adapt_batches)
-            samples['bn_adapt'] = min(cfg.adapt_batches * cfg.batch_size, len(train_ds)) * len(cfg.all_bits)
-            acc['adapted'] = evaluate_now()
-    return RunResult(cfg, model, pd.DataFrame(history), acc, dict(timer.totals), dict(samples), completed, sc)
+            with t.timer('bn_adapt'), autocast(cfg, dev): adapt_bn(model, mk(t.gens['calib']), cfg.all_bits, cfg.abits, n_batches=cfg.adapt_batches)
+            t.samples['bn_adapt'] = min(cfg.adapt_batches * cfg.batch_size, len(train_ds)) * len(cfg.all_bits)
+            acc['adapted'] = evaluate()
+        if checkpoint is not None:
+            save_checkpoint(checkpoint, state(cfg.epochs, run.step, done=True, accuracy={c: {str(b): float(v) for b, v in s.items()} for c, s in acc.items()}))
+    return RunResult(cfg, model, pd.DataFrame(t.history), acc, dict(t.timer.totals), dict(t.samples), completed, sc, t.extras)
 
 # %% ../nbs/09_training.ipynb #6409cd9c
 def _bit_label(b: int) -> str: return f'{b}-bit'
