@@ -215,7 +215,7 @@ def eval_with_adaptation(model: nn.Module, calib, test, bits, abits: int | None 
     adapted = eval_bits(model, test, bits, abits)
     return pd.DataFrame({'as trained': trained, 'adapted': adapted}).T.rename_axis('BN statistics')
 
-# %% ../nbs/04_bias_correction.ipynb #816a6449
+# %% ../nbs/04_bias_correction.ipynb #977c326f
 @torch.no_grad()
 def recalibrate_bn(model: nn.Module, data, # batches (x, y, ...), e.g. training `Batches`
                    bits, abits: int | None = None, n_batches: int = 20) -> nn.Module:

@@ -358,7 +358,7 @@ def save_model(path, result: RunResult, data: dict | None = None) -> Path:
 
 def load_model(path, device='cpu') -> tuple[MBQConfig, nn.Module, dict]:
     "Read a `save_model` file: (config, model with its weights, the rest of the file). A file of another kind raises `ValueError`."
-    blob = load_tagged(path, MODEL_FORMAT, 'mbq_nb model file')
+    blob = load_tagged(path, MODEL_FORMAT, 'model file')
     cfg = _config_of(blob['config'])
     C, H, n_classes = blob['shape']
     model = build_model(cfg, C, n_classes, H)
@@ -507,6 +507,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
                     source=source.state_dict(), schedule=t.step.schedule.state_dict(), update=t.step.update.state_dict(), **more)
     t.state = state
     if ck is not None and ck.get('done'):                              # a finished run: its final state, BN adaptation included
+        if ck['epoch'] != cfg.epochs: raise ValueError(f"{Path(checkpoint).name} holds a run that finished after {ck['epoch']} epochs (BN adaptation included); it cannot be extended to {cfg.epochs}")
         acc = pd.DataFrame({c: pd.Series({int(b): v for b, v in s.items()}) for c, s in ck['accuracy'].items()}); acc.index.name = 'bits'
         return RunResult(cfg, model, pd.DataFrame(t.history), acc, dict(t.timer.totals), dict(t.samples), True, sc, t.extras)
     if checkpoint is not None and ck is None: save_checkpoint(checkpoint, state(0, 0))
