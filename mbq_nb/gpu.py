@@ -4,17 +4,15 @@
 
 # %% ../nbs/11_cifar_cuda.ipynb #f340d138
 from __future__ import annotations
-import contextlib, time
+import time
 from dataclasses import replace
 from pathlib import Path
 import pandas as pd
 import torch
 from .core import seed_everything, default_device
 from .data import Batches, ImageDataset
-from .bias_correction import hold_reference
-from .alrs import alrs_official
-from .training import (MBQConfig, preset, build_model, build_optimizer, multibit_batch_step, _bit_pass, _layout,
-                             run_suite, load_suite, suite_tables)
+from .training import (MBQConfig, preset, build_model, build_optimizer, make_step, MultibitStep, UniformBits, SummedStep,
+                             multibit_batch_step, _layout, run_suite, load_suite, suite_tables)
 
 # %% auto #0
 __all__ = ['step_throughput', 'cifar_suite']
@@ -52,16 +50,14 @@ def step_throughput(cfg: MBQConfig, ds: ImageDataset, device=None, steps: int = 
     def batches():
         while True: yield from loader
     it = batches()
-    lrs = alrs_official(cfg.bits, cfg.lr, cfg.alrs_alpha) if cfg.alrs != 'none' else None
+    step = make_step(cfg, model, opt)                        # the trainer's step: its bit schedule and update rule
+    alone = {b: MultibitStep(model, cfg, UniformBits(model, cfg.abits), SummedStep(opt, model, hold=cfg.correct), bits=(b,)) for b in cfg.bits}
     def one_bit(b):
         x, y, _ = next(it)
-        opt.zero_grad(set_to_none=True)
-        with hold_reference(model) if cfg.correct else contextlib.nullcontext():
-            _bit_pass(model, opt, {b: (x, y)}, cfg, b, None, None, None)
-        opt.step()
+        alone[b]({b: (x, y)})                                # one bit-width's forward, backward and optimizer step
     def whole():
         x, y, _ = next(it)
-        multibit_batch_step(model, opt, dict.fromkeys(cfg.bits, (x, y)), cfg, lrs)
+        step(dict.fromkeys(cfg.bits, (x, y)))
     def timed(fn):
         for _ in range(warmup): fn()
         _sync(dev); t0 = time.perf_counter()

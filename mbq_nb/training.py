@@ -234,13 +234,14 @@ class PerPrecisionStep:
 
 class MultibitStep:
     "One step of Algorithm 1: per bit-width (high to low) the schedule sets the bits, forward on that bit-width's batch, loss, backward; the update rule steps."
-    def __init__(self, model: nn.Module, cfg: MBQConfig, schedule, update):
+    def __init__(self, model: nn.Module, cfg: MBQConfig, schedule, update, bits=None): # bits: a subset of cfg.bits to step (default all)
         self.model, self.cfg, self.schedule, self.update = model, cfg, schedule, update
+        self.bits = cfg.bits if bits is None else check_bits(bits)
     def _teacher(self, b, x, batches, outs):
         "KD target of bit-width `b`: the teacher bit-width's output on the same batch, computed again when the batches differ."
         bits = self.cfg.bits
         t = bits[0] if self.cfg.kd_teacher == 'top' else bits[bits.index(b) - 1]
-        if batches[b] is batches[t]: return outs[t]
+        if t in outs and batches[b] is batches[t]: return outs[t]
         with torch.no_grad(): out = set_bits(self.model, t, self.cfg.abits)(x)
         self.schedule.reapply()
         return out
@@ -249,7 +250,7 @@ class MultibitStep:
         cfg, losses, outs = self.cfg, {}, {}
         self.update.begin(f)
         with self.update.context():
-            for b in cfg.bits:
+            for b in self.bits:
                 x, y = batches[b]
                 self.update.before_pass(b)
                 if cfg.channels_last: x = x.contiguous(memory_format=torch.channels_last)
