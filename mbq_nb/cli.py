@@ -4,18 +4,25 @@
 
 # %% ../nbs/99_cli.ipynb #eff594dd
 from __future__ import annotations
-import argparse, sys, time
+import argparse, json, sys, time
+from dataclasses import fields
 from pathlib import Path
+import numpy as np
 import pandas as pd
 import torch
-from .core import seed_everything, default_device, available_devices
-from .data import DATASETS, get_data, Batches
+import torch.nn.functional as F
+from .core import seed_everything, default_device, available_devices, check_bits
+from .data import DATASETS, get_data, load_split, Batches
 from .models import MODELS, get_model
 from .fit import fit, evaluate
-from .training import reproduce
+from .quant import set_bits, eval_bits
+from .double_rounding import export_int8
+from .hessian import bit_layers, hutchinson_trace, search_bits, quant_errors, eval_configs
+from .training import reproduce, MBQConfig, PRESETS, QUANTIZERS, preset, train, save_model, load_model, _aug, _CHOICES
 
 # %% auto #0
-__all__ = ['build_parser', 'train_command', 'reproduce_command', 'main']
+__all__ = ['MP_FORMAT', 'build_parser', 'train_command', 'reproduce_command', 'parse_field', 'run_command', 'eval_command',
+           'export_command', 'search_command', 'main']
 
 # %% ../nbs/99_cli.ipynb #60990e73
 def _positive(kind):
@@ -69,6 +76,36 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--device', default='auto', help=f"'auto' or a device name (here: {', '.join(available_devices())})")
     r.add_argument('--out', default=None, help='folder for reproduce_<dataset>.csv and .png (default: figures/)')
     r.add_argument('--quiet', action='store_true', help='no progress bars')
+    ru = sub.add_parser('run', help='train any preset and save the model (model.pt) and its summary (summary.json)',
+                        description=f"Train a preset ({', '.join(PRESETS)}) with any config field overridden; write DIR/model.pt and DIR/summary.json.")
+    ru.add_argument('--preset', required=True, choices=list(PRESETS), help='the method')
+    _add_data_options(ru)
+    ru.add_argument('--checkpoint', default=None, help='write a checkpoint here after every epoch (and resume from it with --resume)')
+    ru.add_argument('--resume', action='store_true', help='continue from --checkpoint when it exists')
+    ru.add_argument('--out', required=True, help='folder for model.pt and summary.json')
+    ru.add_argument('--device', default='auto', help=f"'auto' or a device name (here: {', '.join(available_devices())})")
+    ru.add_argument('--quiet', action='store_true', help='no progress bars')
+    _add_config_options(ru)
+    ev = sub.add_parser('eval', help='per-bit accuracy of a saved model, or of a mixed-precision configuration',
+                        description='Evaluate a model written by mbq run (or mbq reproduce) on the test split it was trained with.')
+    ev.add_argument('model', help='a model.pt written by mbq run')
+    ev.add_argument('--bits', type=_positive(int), nargs='+', default=None, help="bit-widths to evaluate (default: all the model serves)")
+    ev.add_argument('--config', default=None, help='a mixed-precision configuration (JSON from mbq search) to evaluate instead')
+    _add_data_options(ev, default=None)
+    ex = sub.add_parser('export', help="write a Double Rounding model's INT8-only file",
+                        description='Write the INT8 codes, scales and BNs of a Double Rounding model (double_rounding, hasb, emqnet_dr): every bit-width runs from it.')
+    ex.add_argument('model', help='a model.pt written by mbq run')
+    ex.add_argument('--int8', required=True, metavar='FILE', help='the INT8 file to write')
+    se = sub.add_parser('search', help='a per-layer mixed-precision configuration from the HMT and the integer program',
+                        description="Measure each quantized layer's HMT (Hutchinson) on the saved model and pick per-layer bits with the integer program under the budgets.")
+    se.add_argument('model', help='a model.pt written by mbq run')
+    se.add_argument('--avg-bits', type=_positive(float), default=None, help='budget: parameter-weighted average bits')
+    se.add_argument('--size-mb', type=_positive(float), default=None, help='budget: megabytes (10^6 bytes) of quantized weights')
+    se.add_argument('--objective', choices=('hawq', 'official'), default='hawq', help="'hawq': HMT x quantization error (default); 'official': HMT x bits")
+    se.add_argument('--probes', type=_positive(int), default=16, help='Hutchinson probes (default: 16)')
+    se.add_argument('--batches', type=_positive(int), default=2, help='training batches of 256 for the HMT (default: 2)')
+    se.add_argument('--out', default=None, help='the JSON file to write (default: beside the model)')
+    _add_data_options(se, default=None)
     return p
 
 def _rate(s):
@@ -136,13 +173,187 @@ def reproduce_command(args) -> pd.DataFrame:
     with pd.option_context('display.width', 200, 'display.max_columns', 30): print(show.round(2).to_string())
     return table
 
+
+
+# %% ../nbs/99_cli.ipynb #cb2ff79f
+def _field_help() -> dict[str, str]:
+    "Each config field's help: the comment beside it in `MBQConfig`'s source (so the options describe themselves)."
+    import inspect, re
+    try: src = inspect.getsource(MBQConfig)
+    except (OSError, TypeError): return {}
+    out = {}
+    for line in src.splitlines():
+        m = re.match(r'\s{4}(\w+): [^=]+=[^#]*(?:#\s*(.*))?$', line)
+        if m: out[m.group(1)] = (m.group(2) or '').replace('%', '%%')
+    return out
+
+def parse_field(name: str, text: str):
+    "The value of config field `name` from text, by the field's type: ints, floats, true/false, bit lists (8,4,2), none."
+    fs = {f.name: f for f in fields(MBQConfig)}
+    if name not in fs: raise ValueError(f"unknown config field {name!r}; valid fields: {', '.join(sorted(fs))}")
+    typ, t = str(fs[name].type), text.strip()
+    try:
+        if 'None' in typ and t.lower() in ('none', 'null', 'tied'): return None
+        if typ.startswith('tuple'): return tuple(int(v) for v in t.replace(',', ' ').split())
+        if typ == 'bool':
+            if t.lower() in ('true', '1', 'yes', 'on'): return True
+            if t.lower() in ('false', '0', 'no', 'off'): return False
+            raise ValueError
+        if typ.startswith('int'): return int(t)
+        if typ.startswith('float'): return float(t)
+    except ValueError: raise ValueError(f"config field {name} ({typ}) cannot be {text!r}") from None
+    return t
+
+def _add_config_options(p: argparse.ArgumentParser):
+    "One option per `MBQConfig` field (default: the preset's), derived from the dataclass, plus --set field=value."
+    g = p.add_argument_group('config fields (each overrides the preset; derived from MBQConfig)')
+    helps = _field_help()
+    for f in fields(MBQConfig):
+        if f.name == 'name': continue
+        typ, opt = str(f.type), '--' + f.name.replace('_', '-')
+        def conv(s, n=f.name):
+            try: return parse_field(n, s)
+            except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
+        if typ == 'bool': g.add_argument(opt, dest=f'cfg_{f.name}', action=argparse.BooleanOptionalAction, default=None, help=helps.get(f.name, ''))
+        elif typ.startswith('tuple'): g.add_argument(opt, dest=f'cfg_{f.name}', nargs='+', default=None, metavar='BITS', help=helps.get(f.name, ''))
+        else:
+            ok = tuple(QUANTIZERS) if f.name == 'quantizer' else tuple(c for c in _CHOICES.get(f.name, ()) if c is not None)
+            g.add_argument(opt, dest=f'cfg_{f.name}', type=conv, default=None, metavar='{' + ','.join(ok) + '}' if ok else typ.split()[0].upper(),
+                           help=helps.get(f.name, ''))
+    p.add_argument('--set', action='append', default=[], metavar='FIELD=VALUE', help='override any config field (repeatable)')
+
+def _add_data_options(p: argparse.ArgumentParser, default='digits'):
+    p.add_argument('--dataset', default=default, choices=DATASETS, help=f'dataset (default: {default or "the one the model was trained on"})')
+    p.add_argument('--data-root', default=None, help='CIFAR/ImageFolder data (see mbq train --help)')
+    p.add_argument('--image-size', type=_positive(int), default=None, help='image side (digits: default 8; others: resize)')
+    p.add_argument('--n-train', type=_positive(int), default=None, help='a stratified training subset of this many images')
+    p.add_argument('--n-test', type=_positive(int), default=None, help='a stratified test subset of this many images')
+    p.add_argument('--data-seed', type=int, default=0, help='seed of the subsets (default: 0)')
+
+def _overrides(args) -> dict:
+    "Config overrides from the derived options and from --set (the latter win)."
+    out = {}
+    for f in fields(MBQConfig):
+        v = getattr(args, f'cfg_{f.name}', None)
+        if v is not None: out[f.name] = parse_field(f.name, ' '.join(v)) if isinstance(v, list) else v
+    for kv in args.set:
+        if '=' not in kv: raise ValueError(f"--set takes FIELD=VALUE, got {kv!r}")
+        k, v = kv.split('=', 1)
+        out[k.strip()] = parse_field(k.strip(), v)
+    return out
+
+def _acc_table(acc: pd.DataFrame) -> str:
+    t = acc.T.copy(); t.columns = [f'{b}-bit' for b in t.columns]
+    return t.round(2).to_string()
+
+def run_command(args):
+    "Run `mbq run`: train a preset, write DIR/model.pt and DIR/summary.json, print the per-bit accuracy and the cost."
+    ov = _overrides(args)
+    dev = default_device(args.device)
+    tr, te = load_split(args.dataset, args.data_root, args.image_size, args.n_train, args.n_test, args.data_seed)
+    C, H, _ = tr.shape
+    cfg = preset(args.preset, **{**_aug(args.dataset, H), **ov})
+    out = Path(args.out); out.mkdir(parents=True, exist_ok=True)
+    print(f"mbq run: preset {cfg.name} on {args.dataset} {C}x{H}x{H}, {len(tr)} train / {len(te)} test, bits {cfg.bits}"
+          f"{' + ' + str(cfg.extra_bits) + ' by BN adaptation' if cfg.extra_bits else ''}, {cfg.epochs} epochs, quantizer {cfg.quantizer}, device {dev}", flush=True)
+    r = train(cfg, tr, te, dev, checkpoint=args.checkpoint, resume=args.resume, progress=sys.stderr.isatty() and not args.quiet)
+    if not r.completed: raise ValueError("the run stopped before its last epoch")
+    data = dict(dataset=args.dataset, data_root=None if args.data_root is None else str(args.data_root), image_size=H,
+                n_train=args.n_train, n_test=args.n_test, data_seed=args.data_seed)
+    save_model(out/'model.pt', r, data)
+    (out/'summary.json').write_text(json.dumps({**r.summary(), 'data': data}, indent=1))
+    print(f"\nAccuracy % per bit-width ({len(te)} test images)\n{_acc_table(r.accuracy)}")
+    print(f"cost {r.cost_seconds:.1f} s ({', '.join(f'{k} {v:.1f} s' for k, v in r.seconds.items() if k != 'eval')}); wrote {out/'model.pt'} and {out/'summary.json'}")
+    return r
+
+def _model_and_test(args):
+    "The saved model of `args.model` and the test split it was trained with (or the one the arguments name)."
+    cfg, model, blob = load_model(args.model)
+    d = blob['data']
+    dataset = args.dataset or d.get('dataset')
+    if dataset is None: raise ValueError(f"{Path(args.model).name} does not say which data it was trained on: give --dataset")
+    size = args.image_size or d.get('image_size')
+    tr, te = load_split(dataset, args.data_root or d.get('data_root'), size, args.n_train or d.get('n_train'), args.n_test or d.get('n_test'), d.get('data_seed', 0))
+    C, H, n = blob['shape']
+    if te.shape[:2] != (C, H) or len(te.classes) != n:
+        raise ValueError(f"{dataset} images are {te.shape[0]}x{te.shape[1]} with {len(te.classes)} classes; the model was trained on {C}x{H} with {n}")
+    return cfg, model, tr, te
+
+def eval_command(args) -> pd.DataFrame:
+    "Run `mbq eval`: per-bit accuracy of a saved model, or the accuracy of a mixed-precision configuration (--config)."
+    cfg, model, tr, te = _model_and_test(args)
+    test = Batches(te, 512, device='cpu')
+    if args.config is not None:
+        mp = _read_mp_config(args.config, model)
+        res = eval_configs(model, test, {Path(args.config).stem: mp['bits']})
+        print(f"mixed precision {Path(args.config).name}: {res['avg bits'].iloc[0]:.2f} average bits, accuracy {res['acc %'].iloc[0]:.2f}% ({len(te)} test images)")
+        return res
+    bits = check_bits(args.bits) if args.bits else cfg.all_bits
+    bad = [b for b in bits if b not in cfg.all_bits]
+    if bad: raise ValueError(f"the model was built for bits {cfg.all_bits}, not {bad}")
+    acc = eval_bits(model, test, bits, cfg.abits).rename('acc %').to_frame().rename_axis('bits')
+    stats = 'adapted BN statistics' if cfg.bn_adapt else 'trained BN statistics'
+    print(f"{cfg.name} ({cfg.quantizer}, {stats}) on {len(te)} test images\n{_acc_table(acc)}")
+    return acc
+
+MP_FORMAT = 'mbq_nb.mixed-precision-config'
+
+def _read_mp_config(path, model) -> dict:
+    try: d = json.loads(Path(path).read_text())
+    except FileNotFoundError: raise FileNotFoundError(f"no configuration file at {path}") from None
+    except (OSError, json.JSONDecodeError) as e: raise ValueError(f"{Path(path).name} is not a readable JSON file ({e})") from None
+    if not isinstance(d, dict) or d.get('format') != MP_FORMAT: raise ValueError(f"{Path(path).name} is not a mixed-precision configuration (written by mbq search)")
+    names = [n for n, _ in bit_layers(model)]
+    if d.get('layers') != names or len(d.get('bits', [])) != len(names):
+        raise ValueError(f"{Path(path).name} does not match this model's {len(names)} quantized layers")
+    for n, b, (_, m) in zip(names, d['bits'], bit_layers(model)):
+        if b not in m.bit_list: raise ValueError(f"{Path(path).name} asks for {b} bits at {n}; the model was built for {m.bit_list}")
+    return d
+
+def export_command(args) -> Path:
+    "Run `mbq export --int8`: the INT8-only file of a Double Rounding model (codes, scales, BNs; lower bit-widths by a second rounding)."
+    cfg, model, _ = load_model(args.model)
+    if not QUANTIZERS[cfg.quantizer].int8:
+        raise ValueError(f"{Path(args.model).name} is a {cfg.quantizer!r} model; only Double Rounding models (presets double_rounding, hasb, emqnet_dr) have INT8 weights")
+    f = export_int8(model, args.int8)
+    a, b = Path(args.model).stat().st_size, f.stat().st_size
+    print(f"wrote {f}: {b / 1024:.1f} KiB, {b / a:.2f}x the size of {Path(args.model).name} ({a / 1024:.1f} KiB); runs at {cfg.all_bits} bits")
+    return f
+
+def search_command(args) -> dict:
+    "Run `mbq search`: the HMT of the saved model, then the integer program's per-layer bits under an average-bit and/or size budget, as JSON."
+    cfg, model, tr, te = _model_and_test(args)
+    bits = cfg.bits
+    layers = bit_layers(model)
+    sizes = np.array([m.weight.numel() for _, m in layers])
+    data = [b for _, b in zip(range(args.batches), Batches(tr, 256, shuffle=True, device='cpu', generator=torch.Generator().manual_seed(0)))]
+    set_bits(model, bits[0], cfg.abits)
+    t0 = time.perf_counter()
+    tr_ = hutchinson_trace(model, F.cross_entropy, data, n_iter=args.probes, seed=0)
+    hmt = np.array([tr_[f'{n}.weight'] / s for (n, _), s in zip(layers, sizes)])
+    b = np.array(bits, dtype=float)
+    cost = -hmt[:, None] * b[None, :] if args.objective == 'official' else hmt[:, None] * quant_errors(model, bits)
+    size_bits = None if args.size_mb is None else args.size_mb * 8e6
+    choice = search_bits(cost, sizes, bits, avg_bits=args.avg_bits, size_bits=size_bits)
+    avg = float((np.array(choice) * sizes).sum() / sizes.sum())
+    d = dict(format=MP_FORMAT, model=str(args.model), layers=[n for n, _ in layers], bits=choice, avg_bits=avg,
+             size_mb=float((np.array(choice) * sizes).sum() / 8e6), budget=dict(avg_bits=args.avg_bits, size_mb=args.size_mb),
+             objective=args.objective, hmt=hmt.tolist())
+    out = Path(args.out) if args.out else Path(args.model).with_name(f'mp-{args.objective}-avg{args.avg_bits:g}.json')
+    out.write_text(json.dumps(d, indent=1))
+    counts = {int(k): int(v) for k, v in pd.Series(choice).value_counts().sort_index(ascending=False).items()}
+    print(f"HMT of {len(layers)} quantized layers ({args.probes} probes, {time.perf_counter() - t0:.1f} s); {args.objective} objective; "
+          f"{avg:.2f} average bits, {d['size_mb'] * 1000:.1f} kB of weights; layers per bit-width: {counts}; wrote {out}")
+    return d
+
+# %% ../nbs/99_cli.ipynb #069fe79c
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `mbq` console script."
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        if args.command == 'train': train_command(args)
-        elif args.command == 'reproduce': reproduce_command(args)
+    commands = {'train': train_command, 'reproduce': reproduce_command, 'run': run_command, 'eval': eval_command,
+                'export': export_command, 'search': search_command}
+    try: commands[args.command](args)
     except (FileNotFoundError, ValueError) as e:
         parser.exit(2, f"mbq {args.command}: error: {e}\n")
     except KeyboardInterrupt:

@@ -18,7 +18,7 @@ from .bias_correction import BCQMixin, SharedBatchNorm2d, bias_correct_moments, 
 # %% auto #0
 __all__ = ['INT8_FORMAT', 'codes_from_int', 'dr_codes', 'dr_fake_quant', 'DRWeightQuantizer', 'LSQActQuantizer', 'DRMixin',
            'DRConv2d', 'DRLinear', 'BCDRMixin', 'BCDRConv2d', 'BCDRLinear', 'freeze_reference', 'dr_layers',
-           'requant_error', 'export_int8', 'load_int8', 'switch_benchmark']
+           'requant_error', 'pack_tensors', 'unpack_tensors', 'export_int8', 'load_int8', 'switch_benchmark']
 
 # %% ../nbs/05_double_rounding.ipynb #6df6dc84
 def _check_dr_bits(bits: int, hi: int) -> int:
@@ -191,6 +191,19 @@ def requant_error(w: torch.Tensor, s: torch.Tensor, bits=(8, 6, 4, 3, 2), hi: in
 # %% ../nbs/05_double_rounding.ipynb #b6d66a8f
 INT8_FORMAT = 'mbq_nb.double_rounding.int8'
 
+def pack_tensors(ts: dict) -> dict:
+    "Many tensors as one flat tensor per dtype plus an index: `torch.save` spends a few hundred bytes per tensor, and a multi-precision model has hundreds of small BN vectors."
+    data, index, used = {}, [], {}
+    for name, t in ts.items():
+        key = str(t.dtype).removeprefix('torch.')
+        data.setdefault(key, []).append(t.detach().reshape(-1).cpu())
+        index.append([name, key, used.get(key, 0), list(t.shape)]); used[key] = used.get(key, 0) + t.numel()
+    return {'data': {k: torch.cat(v) for k, v in data.items()}, 'index': index}
+
+def unpack_tensors(p: dict) -> dict:
+    "The tensors `pack_tensors` packed, by name."
+    return {name: p['data'][key][off:off + math.prod(shape)].reshape(shape).clone() for name, key, off, shape in p['index']}
+
 def _dr_modules(model: nn.Module) -> dict[str, DRMixin]:
     mods = {n: m for n, m in model.named_modules() if isinstance(m, DRMixin)}
     if not mods: raise ValueError("model has no Double Rounding layers; build it with dr_layers()")
@@ -198,7 +211,7 @@ def _dr_modules(model: nn.Module) -> dict[str, DRMixin]:
 
 @torch.no_grad()
 def export_int8(model: nn.Module, path) -> Path:
-    "Save `model` as INT8 codes of its Double Rounding weights plus the rest of its state (scales, BNs, steps, FP layers)."
+    "Save `model` as INT8 codes of its Double Rounding weights plus the rest of its state (scales, BNs, steps, FP layers), packed per dtype."
     mods = _dr_modules(model)
     his = {m.hi for m in mods.values()}
     if his != {8}: raise ValueError(f"INT8 export needs hi=8 in every layer, got {sorted(his)}")
@@ -210,7 +223,7 @@ def export_int8(model: nn.Module, path) -> Path:
     skip = {f'{n}.weight' for n in mods}
     state = {k: v.detach().clone() for k, v in model.state_dict().items() if k not in skip}
     bits = next(iter(mods.values())).bit_list
-    return save_tagged(path, INT8_FORMAT, {'hi': 8, 'bits': list(bits), 'codes': codes, 'state': state})
+    return save_tagged(path, INT8_FORMAT, {'hi': 8, 'bits': list(bits), 'codes': pack_tensors(codes), 'state': pack_tensors(state)})
 
 @torch.no_grad()
 def load_int8(model: nn.Module, path) -> nn.Module:
@@ -218,20 +231,22 @@ def load_int8(model: nn.Module, path) -> nn.Module:
     path = Path(path)
     blob = load_tagged(path, INT8_FORMAT, 'INT8 model file')
     mods = _dr_modules(model)
+    try: codes, state = unpack_tensors(blob['codes']), unpack_tensors(blob['state'])
+    except (KeyError, TypeError, ValueError, RuntimeError): raise ValueError(f"{path.name} is not a readable INT8 model file (its tensors do not unpack)") from None
     bits = list(next(iter(mods.values())).bit_list)
     if blob['bits'] != bits: raise ValueError(f"{path.name} holds a model for bits {blob['bits']}, this model has {bits}")
-    missing, extra = sorted(set(mods) - set(blob['codes'])), sorted(set(blob['codes']) - set(mods))
+    missing, extra = sorted(set(mods) - set(codes)), sorted(set(codes) - set(mods))
     if missing or extra: raise ValueError(f"{path.name} does not match this architecture: missing {missing[:3]}, unexpected {extra[:3]}")
     for n, m in mods.items():
-        c = blob['codes'][n]
+        c = codes[n]
         if c.dtype != torch.int8 or c.shape != m.weight.shape:
             raise ValueError(f"{path.name} does not match this architecture: codes for {n} are {c.dtype} {tuple(c.shape)}, the model needs int8 {tuple(m.weight.shape)}")
-    try: res = model.load_state_dict(blob['state'], strict=False)
+    try: res = model.load_state_dict(state, strict=False)
     except RuntimeError as e: raise ValueError(f"{path.name} does not match this architecture: {str(e).splitlines()[1][:200]}") from None
     if res.unexpected_keys or set(res.missing_keys) != {f'{n}.weight' for n in mods}:
         raise ValueError(f"{path.name} does not match this architecture: missing {res.missing_keys[:3]}, unexpected {res.unexpected_keys[:3]}")
     for n, m in mods.items():
-        m.weight.copy_(blob['codes'][n].float() * _channel_shape(m.wq.scale, m.weight))
+        m.weight.copy_(codes[n].float() * _channel_shape(m.wq.scale, m.weight))
     return model
 
 # %% ../nbs/05_double_rounding.ipynb #6f6b2d9f

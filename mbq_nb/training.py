@@ -637,7 +637,9 @@ def reproduce(dataset: str = 'digits', root=None, epochs: int = 25, pruning_rate
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.2), gridspec_kw={'width_ratios': [2, 1]})
     plot_compare(table, f'{dataset} {H}x{H}, {epochs} epochs{" cosine" if sched == "cosine" else ""}, activations {abits or "tied"}-bit (EMQNet: after BN adaptation)', ax)
     save_fig(fig, f'reproduce_{dataset}', folder); plt.close(fig)
-    log(f"finished in {time.perf_counter() - t0:.0f} s; wrote reproduce_{dataset}.csv and .png in {folder.name}/")
+    data = dict(dataset=dataset, data_root=None if root is None else str(root), image_size=H, n_train=n_train, n_test=n_test, data_seed=seed)
+    for name, r in runs.items(): save_model(folder/f'model-{_file(name)}.pt', r, data)   # `mbq eval` / `mbq export` read these
+    log(f"finished in {time.perf_counter() - t0:.0f} s; wrote reproduce_{dataset}.csv and .png and the models ({', '.join(f'model-{_file(n)}.pt' for n in runs)}) in {folder.name}/")
     return table, runs
 
 def _test_out_dir() -> str:
