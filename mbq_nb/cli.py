@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from .core import seed_everything, default_device, available_devices, check_bits
 from .data import DATASETS, get_data, load_split, Batches
 from .models import MODELS, get_model
-from .fit import fit, evaluate
+from .fit import fit
 from .quant import set_bits, eval_bits
 from .double_rounding import export_int8
 from .hessian import bit_layers, hutchinson_trace, search_bits, quant_errors, eval_configs
@@ -175,7 +175,7 @@ def reproduce_command(args) -> pd.DataFrame:
 
 
 
-# %% ../nbs/99_cli.ipynb #cb2ff79f
+# %% ../nbs/99_cli.ipynb #961f59d8
 def _field_help() -> dict[str, str]:
     "Each config field's help: the comment beside it in `MBQConfig`'s source (so the options describe themselves)."
     import inspect, re
@@ -346,7 +346,7 @@ def search_command(args) -> dict:
           f"{avg:.2f} average bits, {d['size_mb'] * 1000:.1f} kB of weights; layers per bit-width: {counts}; wrote {out}")
     return d
 
-# %% ../nbs/99_cli.ipynb #069fe79c
+# %% ../nbs/99_cli.ipynb #6eda3c07
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `mbq` console script."
     parser = build_parser()

@@ -40,7 +40,7 @@ def default_device(name: str | None = None, # 'auto', 'cpu', 'cuda', 'cuda:1', '
     avail = available_devices()
     if name == 'auto': return torch.device('cuda' if 'cuda' in avail else 'mps' if 'mps' in avail else 'cpu')
     try: dev = torch.device(name)
-    except (RuntimeError, TypeError) as e:
+    except (RuntimeError, TypeError):
         raise ValueError(f"Unknown device {name!r}; use 'auto' or one of {avail}") from None
     if dev.type not in avail: raise ValueError(f"Device {name!r} is not available here; available: {avail}")
     return dev

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #58ec8938
 from __future__ import annotations
-import os, io, pickle, tarfile, tempfile, hashlib, shutil
+import os, tarfile, tempfile, hashlib
 from pathlib import Path
 import numpy as np
 import torch

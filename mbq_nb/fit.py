@@ -4,7 +4,7 @@
 
 # %% ../nbs/02a_fit.ipynb #900c4d7d
 from __future__ import annotations
-import time, math
+import time
 from types import SimpleNamespace
 from typing import Iterable, Callable
 import pandas as pd
@@ -14,7 +14,7 @@ import torch.nn.functional as F
 import warnings
 with warnings.catch_warnings():   # tqdm.auto warns when ipywidgets is missing, then falls back to text bars
     warnings.simplefilter('ignore'); from tqdm.auto import tqdm
-from .core import in_test, default_device
+from .core import in_test
 
 # %% auto #0
 __all__ = ['evaluate', 'Callback', 'EarlyStop', 'adam', 'run_loop', 'fit', 'plot_history']

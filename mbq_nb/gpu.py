@@ -5,14 +5,12 @@
 # %% ../nbs/11_cifar_cuda.ipynb #f340d138
 from __future__ import annotations
 import time
-from dataclasses import replace
-from pathlib import Path
 import pandas as pd
 import torch
 from .core import seed_everything, default_device
 from .data import Batches, ImageDataset
-from .training import (MBQConfig, preset, build_model, build_optimizer, make_step, MultibitStep, UniformBits, SummedStep,
-                             multibit_batch_step, _layout, run_suite, load_suite, suite_tables)
+from .training import (MBQConfig, preset, build_model, build_optimizer, make_step, MultibitStep, UniformBits, SummedStep, _layout,
+                             run_suite, load_suite, suite_tables)   # the suite code lives in chapter 09; chapter 11's tables use it
 
 # %% auto #0
 __all__ = ['step_throughput', 'cifar_suite']

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_hessian.ipynb #f6416bbd
 from __future__ import annotations
-import copy, math
+import copy
 import numpy as np
 import pandas as pd
 import torch

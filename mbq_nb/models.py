@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_models.ipynb #b0809596
 from __future__ import annotations
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
 import torch
 import torch.nn as nn

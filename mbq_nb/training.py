@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_training.ipynb #1d75735f
 from __future__ import annotations
-import contextlib, copy, hashlib, json, math, time
+import contextlib, hashlib, json, math, time
 from dataclasses import dataclass, asdict, fields, replace, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,7 +18,7 @@ from .core import check_bits, seed_everything, default_device, in_test, Timer, l
 from .data import Batches, ImageDataset, load_split
 from .fit import tqdm, adam, run_loop, Callback
 from .models import get_model, Layers
-from .quant import quant_layers, set_bits, eval_bits, SwitchableBatchNorm2d
+from .quant import quant_layers, set_bits, eval_bits
 from .bias_correction import emq_layers, adapt_bn, reset_adaptation, hold_reference
 from .double_rounding import dr_layers
 from .alrs import scale_groups, scale_parameters, alrs_rule, scale_grad_norm, ALRS_MODES
