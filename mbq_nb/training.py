@@ -330,6 +330,8 @@ def _layout(cfg: MBQConfig): return torch.channels_last if cfg.channels_last els
 
 def _plain(v): return list(v) if isinstance(v, (tuple, list)) else v
 
+def _file(name: str) -> str: return ''.join(c if c.isalnum() or c in '.-' else '_' for c in name)   # a run name as a file name
+
 def _lr_factor(step: int, total: int, sched: str) -> float:
     return 0.5 * (1 + math.cos(math.pi * min(step, total) / total)) if sched == 'cosine' else 1.0
 
@@ -692,7 +694,6 @@ def run_suite(configs: dict, # run name -> MBQConfig
         log(f"{name:<26} cost {r.cost_seconds:7.1f} s  wall {time.perf_counter() - t0:7.1f} s  acc {acc}")
     return runs
 
-def _file(name: str) -> str: return ''.join(c if c.isalnum() or c in '.-' else '_' for c in name)
 
 def load_run(path) -> RunResult:
     "A `RunResult` (no model) from a JSON summary written by `run_suite`."
