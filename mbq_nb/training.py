@@ -316,7 +316,7 @@ class RunResult:
     def from_summary(cls, d: dict) -> 'RunResult':
         "A `RunResult` without model or scores, rebuilt from `summary()` (tables and speedups work on it)."
         if not isinstance(d, dict) or d.get('format') != SUMMARY_FORMAT: raise ValueError(f"not an mbq_nb run summary (expected format {SUMMARY_FORMAT!r})")
-        cfg = MBQConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in d['config'].items()})
+        cfg = _config_of(d['config'])
         acc = pd.DataFrame({c: pd.Series({int(b): v for b, v in s.items()}) for c, s in d['accuracy'].items()})
         acc.index.name = 'bits'
         return cls(cfg, None, pd.DataFrame(d['history']), acc, d['seconds'], d['samples'], d['completed'], extras=d.get('extras', {}))
@@ -347,6 +347,7 @@ def load_checkpoint(path) -> dict:
     return load_tagged(path, CKPT_FORMAT, 'training checkpoint')
 
 def _config_of(d: dict) -> MBQConfig:
+    "A config from its JSON-ready form (lists back to tuples); fields this version does not know are dropped."
     known = {f.name for f in fields(MBQConfig)}
     return MBQConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in d.items() if k in known})
 
