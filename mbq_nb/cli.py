@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
-from .core import seed_everything, default_device, available_devices, check_bits
+from .core import seed_everything, default_device, available_devices, check_bits, figures_dir
+from .evidence import setting_verdicts
 from .data import DATASETS, get_data, load_split, Batches
 from .models import MODELS, get_model
 from .fit import fit
@@ -21,8 +22,8 @@ from .hessian import bit_layers, hutchinson_trace, search_bits, quant_errors, ev
 from .training import reproduce, MBQConfig, PRESETS, QUANTIZERS, preset, train, save_model, load_model, _aug, _CHOICES
 
 # %% auto #0
-__all__ = ['MP_FORMAT', 'build_parser', 'train_command', 'reproduce_command', 'parse_field', 'run_command', 'eval_command',
-           'export_command', 'search_command', 'main']
+__all__ = ['MP_FORMAT', 'build_parser', 'train_command', 'reproduce_command', 'verdict_line', 'parse_field', 'run_command',
+           'eval_command', 'export_command', 'search_command', 'main']
 
 # %% ../nbs/99_cli.ipynb #60990e73
 def _positive(kind):
@@ -171,7 +172,16 @@ def reproduce_command(args) -> pd.DataFrame:
     show = table[acc + ['max drop', 'cost s', 'speedup', 'ideal speedup', 'projected E=200 T=10', 'projected E=200 T=20']].copy()
     print('\nAccuracy % per bit-width (EMQNet after BN adaptation), training cost (s, evaluation excluded) and speedup over any_precision')
     with pd.option_context('display.width', 200, 'display.max_columns', 30): print(show.round(2).to_string())
+    print(verdict_line(args))
     return table
+
+def verdict_line(args) -> str:
+    "What the claims table (chapter 12; `figures/claims.csv` in a clone of the project) says at this run's setting."
+    size = args.image_size or (8 if args.dataset == 'digits' else 32)
+    setting = f"{args.dataset} {size}x{size}, {args.epochs} epochs, {'cosine' if args.sched == 'cosine' else 'constant'} lr"
+    f = figures_dir()/'claims.csv'
+    if not f.is_file(): return f"verdict: one run is one seed; the seeded verdicts are chapter 12's claims table (figures/claims.csv in a clone of the project)"
+    return 'verdict: ' + setting_verdicts(pd.read_csv(f), setting)
 
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from scipy import stats
 
 # %% auto #0
-__all__ = ['VERDICTS', 'CLAIM_COLUMNS', 'SOURCES', 'paired', 'verdict', 'claim_row', 'check_claims']
+__all__ = ['VERDICTS', 'CLAIM_COLUMNS', 'SOURCES', 'paired', 'verdict', 'claim_row', 'check_claims', 'setting_verdicts']
 
 # %% ../nbs/00a_evidence.ipynb #7e2e0571
 def paired(a, b, # per-seed results of the two arms, same seeds in the same order (sequences, or pandas Series indexed by seed)
@@ -71,3 +71,18 @@ def check_claims(df: pd.DataFrame, min_seeds: int = 3) -> pd.DataFrame:
     bad = df[(df.n_seeds < min_seeds) | ~df.paper_source.isin(SOURCES) | ~df.verdict.isin(VERDICTS) | (df.command.fillna('').str.strip() == '')]
     if len(bad): raise ValueError(f"{len(bad)} row(s) break the rules: {bad.claim.tolist()[:5]}")
     return df
+
+# %% ../nbs/00a_evidence.ipynb #7365c43d
+def setting_verdicts(claims: pd.DataFrame, # a claims table (`CLAIM_COLUMNS`)
+                     setting: str, # the run's setting as the table writes it, e.g. 'digits 8x8, 25 epochs, constant lr'
+                    ) -> str:
+    "One line: the verdicts of the claims whose setting starts with `setting`, or the seeded settings of the same data when none does."
+    rows = claims[claims.setting.str.startswith(setting)]
+    count = lambda r: ', '.join(f'{n} {v}' for v, n in r.verdict.value_counts().reindex(list(VERDICTS)).dropna().astype(int).items())
+    if len(rows): return f"claims table at {setting} ({int(rows.n_seeds.min())}+ seeds): {count(rows)} of {len(rows)} rows"
+    data = setting.split(',')[0]
+    near = claims[claims.setting.str.startswith(data + ',')]
+    if not len(near): return f"claims table: no seeded rows for {data}; one run is one seed, not a verdict"
+    parts = [f"{', '.join(s.split(', ')[1:3])}: {count(g)}" for s, g in near.groupby(near.setting.str.split(', ').str[:3].str.join(', '), sort=False)]
+    return f"claims table: no seeded rows at {setting} (one run is one seed, not a verdict); seeded {data} settings: " + '; '.join(parts)
+

@@ -29,9 +29,9 @@ from .coresets import record_dynamics, bit_scores, CoresetSampler
 __all__ = ['QUANTIZERS', 'PRESETS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT', 'Quantizer',
            'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'build_optimizer', 'autocast', 'UniformBits',
            'SummedStep', 'PerPrecisionStep', 'MultibitStep', 'make_step', 'multibit_batch_step', 'RunResult',
-           'save_checkpoint', 'load_checkpoint', 'save_model', 'load_model', 'compute_scores', 'FullData',
-           'CoresetData', 'train', 'compare', 'project_speedup', 'plot_compare', 'reproduce', 'run_suite', 'load_run',
-           'load_suite', 'suite_tables']
+           'save_checkpoint', 'load_checkpoint', 'save_model', 'load_model', 'init_from_model', 'compute_scores',
+           'FullData', 'CoresetData', 'train', 'compare', 'project_speedup', 'plot_compare', 'reproduce', 'run_suite',
+           'load_run', 'load_suite', 'suite_tables']
 
 # %% ../nbs/09_training.ipynb #72557289
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ class MBQConfig:
     seed: int = 0
     amp: bool = False                # bfloat16 autocast for convolutions and matmuls; quantizers still round in float32
     channels_last: bool = False      # NHWC memory layout for model and inputs (a GPU speed option)
+    init: str | None = None          # start from a trained full-precision model file (`save_model`, bits containing 32): Double Rounding's recipe
 
     def __post_init__(self):
         s = lambda k, v: object.__setattr__(self, k, v)
@@ -114,6 +115,7 @@ class MBQConfig:
             v = getattr(self, k)
             if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
         if not 0 <= self.pruning_rate < 1: raise ValueError(f"pruning_rate must be in [0, 1), got {self.pruning_rate}")
+        if self.init is not None and not isinstance(self.init, str): raise ValueError(f"init must be a model file path (a string), got {self.init!r}")
         if not self.tau > 0: raise ValueError(f"tau must be > 0, got {self.tau}")
         if not 2 <= self.window <= self.score_epochs: raise ValueError(f"window must be in 2..score_epochs={self.score_epochs}, got {self.window}")
         if not self.lr > 0: raise ValueError(f"lr must be > 0, got {self.lr}")
@@ -371,6 +373,29 @@ def load_model(path, device='cpu') -> tuple[MBQConfig, nn.Module, dict]:
     model._mbq_shape = (C, H, n_classes)
     return cfg, model.to(device).eval(), blob
 
+# %% ../nbs/09_training.ipynb #5ffc6f0a
+def init_from_model(model: nn.Module, path) -> nn.Module:
+    "Start `model` from the full-precision model in file `path`: every conv/linear gets the weights the source computes with at 32 bits, every BN (each bit-width's, or the shared one) a copy of the source's 32-bit BN."
+    src_cfg, src, _ = load_model(path)
+    if 32 not in src_cfg.bits: raise ValueError(f"{Path(path).name} is not a full-precision model (its bits are {src_cfg.bits}); train one with bits=(32,)")
+    set_bits(src, 32)
+    mods = dict(src.named_modules())
+    with torch.no_grad():
+        for name, m in model.named_modules():
+            if isinstance(m, nn.modules.batchnorm._BatchNorm):
+                site, key = name.rsplit('.bns.', 1) if '.bns.' in name else (name, None)
+                s = mods.get(site)
+                sbn = s.bns['32'] if s is not None and hasattr(s, 'bns') else s
+                if not isinstance(sbn, nn.modules.batchnorm._BatchNorm): raise ValueError(f"{Path(path).name} has no full-precision BN at {site}")
+                for k, v in sbn.state_dict().items(): getattr(m, k).copy_(v)
+            elif isinstance(m, (nn.Conv2d, nn.Linear)):
+                s = mods.get(name)
+                if s is None or s.weight.shape != m.weight.shape: raise ValueError(f"{Path(path).name} has no layer {name} of shape {tuple(m.weight.shape)}")
+                m.weight.copy_(s.qweight() if hasattr(s, 'qweight') else s.weight)   # DoReFa's 32-bit branch: tanh(w) / max|tanh(w)| * mean|w|
+                if m.bias is not None: m.bias.copy_(s.bias)
+    return model
+
+
 # %% ../nbs/09_training.ipynb #26fec858
 def compute_scores(cfg: MBQConfig, train_ds: ImageDataset, device=None, progress: bool = False) -> tuple[dict, float, int]:
     "TDDS scores per bit-width from a scoring run on a fresh model: (scores, seconds, samples processed)."
@@ -470,6 +495,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
     C, H, _ = train_ds.shape
     model = build_model(cfg, C, len(train_ds.classes), H).to(dev, memory_format=_layout(cfg))
     model._mbq_shape = (C, H, len(train_ds.classes))
+    if cfg.init is not None: init_from_model(model, cfg.init)
     t = SimpleNamespace(cfg=cfg, model=model, dev=dev, train_ds=train_ds, gens=_gens(cfg), timer=Timer(), history=[], extras={},
                         samples={'scoring': 0, 'bn_adapt': 0, **{f'train_{b}': 0 for b in cfg.bits}}, checkpoint=checkpoint,
                         stop_after=stop_after, eval_every=eval_every, done_here=0)
@@ -658,6 +684,7 @@ def _score_key(cfg: MBQConfig) -> str:
     "A hash of every setting the TDDS scoring run depends on (not the pruning rate, temperature or training length)."
     keep = {k: v for k, v in asdict(cfg).items() if k not in ('name', 'pruning_rate', 'tau', 'resample_every', 'epochs', 'sched',
                                                               'bn_adapt', 'adapt_batches', 'extra_bits', 'kd', 'weight_decay')}
+    if keep.get('init') is None: keep.pop('init', None)      # a field added later: hashes of runs without it stay as they were
     return hashlib.sha1(json.dumps(keep, sort_keys=True, default=list).encode()).hexdigest()[:12]
 
 def _scores(cfg: MBQConfig, tr: ImageDataset, out: Path, dev, log) -> tuple:
@@ -675,9 +702,16 @@ def run_suite(configs: dict, # run name -> MBQConfig
               out, # folder for `<name>.json` summaries and shared scores
               device=None, only=None, # names to run (default: all); others are loaded if their file exists
               eval_every: int = 0, # also evaluate every n epochs (learning curves; not counted as cost)
-              log=print, progress: bool | None = None) -> dict[str, RunResult]:
+              log=print, progress: bool | None = None,
+              seeds=None, # run every config once per seed, named '<name> seed=<s>' ('{seed}' in its `init` becomes the seed); None: as given
+             ) -> dict[str, RunResult]:
     "Train each configuration (skipping those already saved in `out`), save its summary as JSON, return all as RunResults."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    if seeds is not None:
+        seeds = [int(s) for s in seeds]
+        if not seeds or len(set(seeds)) != len(seeds): raise ValueError(f"seeds must be distinct integers, got {seeds}")
+        configs = {f'{n} seed={s}': replace(c, seed=s, init=None if c.init is None else c.init.format(seed=s)) for n, c in configs.items() for s in seeds}
+        only = None if only is None else [f'{n} seed={s}' for n in only for s in seeds]
     dev = default_device(device) if not isinstance(device, torch.device) else device
     unknown = sorted(set(only or ()) - set(configs))
     if unknown: raise ValueError(f"unknown run name(s) {unknown}; the suite has {list(configs)}")
