@@ -10,4 +10,5 @@ seeds = [int(s) for s in sys.argv[1:]]
 tr, te = load_split('digits')
 common = dict(bits=(32, 8, 4, 2, 1), abits=4, epochs=100, sched='cosine', pad=1, flip=False)
 cfgs = {f'emqnet correct={c}': preset('emqnet', correct=c, **common) for c in (True, False)}
-run_suite(cfgs, tr, te, 'figures/protocol/runs/digits_table6', 'cpu', seeds=seeds, progress=False)
+for s in seeds:                                     # seed by seed, so an interrupted sweep leaves complete pairs
+    run_suite(cfgs, tr, te, 'figures/protocol/runs/digits_table6', 'cpu', seeds=(s,), progress=False)
