@@ -1,20 +1,26 @@
-# Run from the repository root: MBQ_CIFAR10=<CIFAR-10 archive> python figures/protocol/dr_table4.py SEED [SEED ...]
+# Run from the repository root: MBQ_CIFAR10=<CIFAR-10 archive> python figures/protocol/dr_table4.py [--bits 432] [--alrs none|official] SEED [SEED ...]
+# (--bits 432: the {4,3,2} set, written to runs/dr_table4_432; --alrs: only that arm, to run the two arms in two processes)
 # Double Rounding's Table 4 (ALRS ablation) as the paper runs it, at the CIFAR-10 16x16 protocol of chapter 12: each seed starts from its own
 # trained full-precision model (figures/protocol/pretrain.py 80 SEED), bits {8,6,4,2} with activations at the weights' bit-width (w8a8 ...),
 # first and last layers in full precision, each precision updating right after its backward (update='per_precision') in both arms, so the
 # arms differ only in the scales' learning rates (ALRS 'official' vs 'none'). 8 epochs, Adam 5e-4 (the paper's ImageNet rate), weight decay
 # 5e-5 on the weights (not the scales), cosine. One thread per process; resumable: runs already summarised are skipped.
-import os, sys, time, torch
+import argparse, os, time, torch
 from pathlib import Path
 from mbq_nb.data import load_split
 from mbq_nb.training import preset, run_suite
 torch.set_num_threads(1)
-seeds = [int(s) for s in sys.argv[1:]]
+ap = argparse.ArgumentParser(); ap.add_argument('seeds', nargs='+', type=int)
+ap.add_argument('--bits', default='8642', choices=['8642', '432']); ap.add_argument('--alrs', default=None, choices=['none', 'official'])
+a = ap.parse_args(); seeds = a.seeds
+bits = tuple(int(c) for c in a.bits)
+arms = ('none', 'official') if a.alrs is None else (a.alrs,)
+folder = 'figures/protocol/runs/dr_table4' + ('' if a.bits == '8642' else '_432')
 models = Path('figures/protocol/runs/models')
 tr, te = load_split('cifar10', os.environ['MBQ_CIFAR10'], 16, 5000, None, 0)
-common = dict(bits=(8, 6, 4, 2), abits=None, update='per_precision', epochs=8, lr=5e-4, weight_decay=5e-5, sched='cosine', pad=2, flip=True)
+common = dict(bits=bits, abits=None, update='per_precision', epochs=8, lr=5e-4, weight_decay=5e-5, sched='cosine', pad=2, flip=True)
 for s in seeds:
     init = models/f'fp-E80-seed{s}.pt'
     while not init.is_file(): time.sleep(30)           # written by pretrain.py when that seed's FP model is done
-    cfgs = {f'dr8642 alrs={a}': preset('double_rounding', alrs=a, init=str(models/'fp-E80-seed{seed}.pt'), **common) for a in ('none', 'official')}
-    run_suite(cfgs, tr, te, 'figures/protocol/runs/dr_table4', 'cpu', seeds=(s,), eval_every=4, progress=False)
+    cfgs = {f'dr{a.bits} alrs={m}': preset('double_rounding', alrs=m, init=str(models/'fp-E80-seed{seed}.pt'), **common) for m in arms}
+    run_suite(cfgs, tr, te, folder, 'cpu', seeds=(s,), eval_every=4, progress=False)
