@@ -15,8 +15,8 @@ from .fit import tqdm, run_loop, Callback
 
 # %% auto #0
 __all__ = ['hutchinson_trace', 'hmt_table', 'hasb_probs', 'hasb_sample', 'search_bits', 'bit_layers', 'set_layer_bits',
-           'switch_bits', 'sigma_at', 'BitSwitching', 'train_supernet', 'quant_errors', 'mp_configs', 'eval_configs',
-           'pareto_experiment', 'plot_pareto']
+           'switch_bits', 'sigma_at', 'BitSwitching', 'train_supernet', 'quant_errors', 'mp_configs', 'active_bns',
+           'recalibrate_config', 'eval_configs', 'pareto_experiment', 'plot_pareto']
 
 # %% ../nbs/07_hessian.ipynb #3df72f12
 def hutchinson_trace(model: nn.Module, loss_fn, data, # iterable of (inputs, targets, ...) batches
@@ -214,14 +214,49 @@ def mp_configs(model: nn.Module, hmt, bits=(8, 6, 4, 2), budgets=(3, 4, 5, 6, 7)
         cfgs[f'hawq {t:g}'] = search_bits(h[:, None] * err, sizes, bits, avg_bits=t)
     return cfgs
 
-def eval_configs(model: nn.Module, data, configs: dict) -> pd.DataFrame:
+def active_bns(model: nn.Module) -> list[nn.Module]:
+    "The BatchNorm layers the current configuration runs through: each switchable BN's current entry, and every plain BN."
+    from torch.nn.modules.batchnorm import _BatchNorm
+    inner = {id(b) for m in model.modules() if hasattr(m, 'bns') and hasattr(m, 'bits') for b in m.bns.values()}
+    out = [m.bns[str(m.bits)] for m in model.modules() if hasattr(m, 'bns') and hasattr(m, 'bits')]
+    return out + [m for m in model.modules() if isinstance(m, _BatchNorm) and id(m) not in inner]
+
+@torch.no_grad()
+def recalibrate_config(model: nn.Module, data, # batches (x, y, ...), e.g. training `Batches`
+                       config, # one bit-width per quantized layer (`set_layer_bits`)
+                       n_batches: int = 20) -> nn.Module:
+    "Per-configuration BN re-estimation: set `config`, reset the running statistics of the BNs it uses, refill them with the plain average over `n_batches` (weights fixed)."
+    from mbq_nb.quant import frozen_weights
+    set_layer_bits(model, config)
+    bns, was = active_bns(model), model.training
+    saved = {bn: bn.momentum for bn in bns}
+    try:
+        for bn in bns: bn.reset_running_stats(); bn.momentum = None          # None: cumulative (plain) average
+        model.train(); seen = 0
+        with frozen_weights(model):
+            for j, (x, *_) in enumerate(data):
+                if j >= n_batches: break
+                model(x); seen += 1
+        if seen == 0: raise ValueError("recalibrate_config got no batches: `data` is empty")
+    finally:
+        for bn, mo in saved.items(): bn.momentum = mo
+        model.train(was)
+    return model
+
+def eval_configs(model: nn.Module, data, configs: dict,
+                 calib=None, # training batches: re-estimate the BN statistics for each configuration first (restored afterwards); None: as trained
+                 n_batches: int = 20) -> pd.DataFrame:
     "Test accuracy (%) and parameter-weighted average bits of `model` at each per-layer configuration."
     from mbq_nb.fit import evaluate
     from mbq_nb.quant import set_bits
     sizes = np.array([m.weight.numel() for _, m in bit_layers(model)])
     rows = []
     for name, cfg in configs.items():
+        if calib is not None:
+            keep = copy.deepcopy(model.state_dict())
+            recalibrate_config(model, calib, cfg, n_batches)
         acc = 100 * evaluate(set_layer_bits(model, cfg), data)['acc']
+        if calib is not None: model.load_state_dict(keep)
         rows.append({'config': name, 'kind': name.split()[0], 'avg bits': float((np.array(cfg) * sizes).sum() / sizes.sum()), 'acc %': acc})
     set_bits(model, bit_layers(model)[0][1].bit_list[0])            # back to the top bit-width
     return pd.DataFrame(rows).set_index('config')
