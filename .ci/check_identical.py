@@ -5,7 +5,7 @@ Usage: python .ci/check_identical.py [COMMIT]   (default 1e5f3cc, the last commi
 Extracts `mbq_nb/` at COMMIT with `git archive` into a temporary folder as the package `old_mbq_nb`, then trains
 the same small models with both packages, in this process and at this thread count, and asks for equal weights
 (torch.equal) and equal histories: `fit`, `train_multibit`, `train_alrs` (three modes), `train_supernet` (HASB
-roulette, warm-up) and `record_dynamics` (bit-wise and batch-wise). Chapter 09 checks the multi-bit trainer the
+roulette, warm-up), `record_dynamics` (bit-wise and batch-wise) and, where COMMIT has it, the multi-bit trainer `train` at each preset. Chapter 09 checks the multi-bit trainer the
 same way inside the book (`legacy_train`). Prints one line per loop and exits 1 on any difference.
 """
 import io, re, subprocess, sys, tarfile, tempfile, copy
@@ -55,5 +55,14 @@ for mode in ('bitwise', 'batchwise'):
     a, b = pair(Oq.quant_layers((8, 2)), Nq.quant_layers((8, 2)))
     r1, r2 = Oc.record_dynamics(a, loader(), 2, (8, 2), mode), Nc.record_dynamics(b, loader(), 2, (8, 2), mode)
     results[f'record_dynamics {mode}'] = same(a, b) and all(torch.equal(r1[k].logits, r2[k].logits) for k in r1)
+import old_mbq_nb.training as Ot, mbq_nb.training as Nt, old_mbq_nb.data as Odata   # the multi-bit trainer, one config per preset (and the norm rule)
+odtr, odte = Odata.digits_data(size=8)                  # each package checks for its own ImageDataset
+for name, kw in [('any_precision', {}), ('emqnet', dict(score_epochs=2, window=2)), ('double_rounding', {}), ('double_rounding', dict(alrs='norm')),
+                 ('hasb', dict(switch_start=0.0)), ('emqnet_dr', dict(score_epochs=2, window=2))]:
+    if not hasattr(Ot, 'preset'): break
+    r1 = Ot.train(Ot.preset(name, epochs=2, batch_size=128, **kw), odtr, odte, 'cpu', progress=False)
+    r2 = Nt.train(Nt.preset(name, epochs=2, batch_size=128, **kw), tr, te, 'cpu', progress=False)
+    results[f"train {name} {' '.join(f'{k}={v}' for k, v in kw.items())}"] = same(r1.model, r2.model) and r1.accuracy.equals(r2.accuracy) and \
+        r1.history.drop(columns=[c for c in r1.history if 'second' in c], errors='ignore').equals(r2.history.drop(columns=[c for c in r2.history if 'second' in c], errors='ignore'))
 for k, v in results.items(): print(f"{k:<28} {'bit-identical' if v else 'DIFFERS'}")
 sys.exit(0 if all(results.values()) else 1)

@@ -16,7 +16,7 @@ from .double_rounding import DRWeightQuantizer, LSQActQuantizer
 
 # %% auto #0
 __all__ = ['ALRS_RULES', 'ALRS_MODES', 'scale_parameters', 'scale_groups', 'alrs_official', 'NormMatchedLR', 'FixedScaleLR',
-           'alrs_rule', 'scale_grad_norm', 'train_alrs']
+           'alrs_rule', 'scale_grad_norm_tensor', 'scale_grad_norm', 'train_alrs']
 
 # %% ../nbs/06_alrs.ipynb #49886b00
 def scale_parameters(model: nn.Module) -> list[nn.Parameter]:
@@ -57,19 +57,21 @@ class NormMatchedLR:
         self.bits, self.lr, self.momentum, self.max_ratio = check_bits(bits), lr, momentum, max_ratio
         self.norms: dict[int, float] = {}
     uses_norms = True
-    def update(self, bits: int, grad_norm: float):
-        "Record the scale-gradient norm of one precision's loss."
+    def update(self, bits: int, grad_norm):
+        "Record the scale-gradient norm of one precision's loss (a float, or a float64 tensor left on the device: no read inside the step)."
         n = self.norms.get(bits)
         self.norms[bits] = grad_norm if n is None else self.momentum * n + (1 - self.momentum) * grad_norm
     def lrs(self) -> dict[int, float]:
         "Current scale learning rate per bit-width (the base rate until a norm has been seen)."
-        top = self.norms.get(self.bits[0])
+        seen = [b for b in self.bits if b in self.norms]
+        vals = dict(zip(seen, torch.stack([torch.as_tensor(self.norms[b], dtype=torch.float64) for b in seen]).tolist())) if seen else {}   # one read for all
+        top = vals.get(self.bits[0])
         out = {}
         for b in self.bits:
-            n = self.norms.get(b)
+            n = vals.get(b)
             out[b] = self.lr if top is None or not n else self.lr * min(self.max_ratio, top / n)
         return out
-    def state_dict(self) -> dict: return {'norms': {str(b): v for b, v in self.norms.items()}}
+    def state_dict(self) -> dict: return {'norms': {str(b): float(v) for b, v in self.norms.items()}}
     def load_state_dict(self, d: dict): self.norms = {int(b): float(v) for b, v in d['norms'].items()}
 
 # %% ../nbs/06_alrs.ipynb #6ce11fac
@@ -94,10 +96,14 @@ def alrs_rule(mode: str, bits, lr: float, alpha: float = 0.1):
     if mode not in ALRS_RULES: raise ValueError(f"mode must be one of {ALRS_MODES}, got {mode!r}")
     return ALRS_RULES[mode](bits, lr, alpha)
 
+def scale_grad_norm_tensor(model) -> torch.Tensor:
+    "L2 norm of the gradients on the Double Rounding weight scales, as a float64 tensor on their device (nothing is read back to the host)."
+    gs = [m.scale.grad for m in model.modules() if isinstance(m, DRWeightQuantizer) and m.scale.grad is not None]
+    return torch.sqrt(sum((g.double() ** 2).sum() for g in gs)) if gs else torch.zeros((), dtype=torch.float64)
+
 def scale_grad_norm(model) -> float:
     "L2 norm of the gradients on the Double Rounding weight scales: the quantity ALRS's norm rule matches (one definition for every trainer)."
-    gs = [m.scale.grad for m in model.modules() if isinstance(m, DRWeightQuantizer) and m.scale.grad is not None]
-    return torch.sqrt(sum((g.double() ** 2).sum() for g in gs)).item() if gs else 0.0
+    return scale_grad_norm_tensor(model).item()
 
 class _PrecisionSums(Callback):
     "Per-epoch sums of each precision's loss and scale-gradient norm, and the epoch's history row."

@@ -11,7 +11,8 @@ import torch
 
 # %% auto #0
 __all__ = ['MAX_BITS', 'seed_everything', 'available_devices', 'default_device', 'check_bit', 'check_bits', 'project_root',
-           'data_dir', 'figures_dir', 'in_test', 'save_fig', 'Timer', 'save_tagged', 'load_tagged']
+           'data_dir', 'figures_dir', 'in_test', 'save_fig', 'Timer', 'host_side', 'HostReads', 'save_tagged',
+           'load_tagged']
 
 # %% ../nbs/00_core.ipynb #275c0f6f
 def seed_everything(seed: int = 0, # the seed for `random`, NumPy and PyTorch
@@ -129,6 +130,44 @@ class Timer:
             if torch.cuda.is_available(): torch.cuda.synchronize()
             self.totals[name] = self.totals.get(name, 0.0) + time.perf_counter() - t0
     def __repr__(self): return 'Timer(' + ', '.join(f'{k}={v:.2f}s' for k, v in self.totals.items()) + ')'
+
+# %% ../nbs/00_core.ipynb #5f578014
+from torch.utils._python_dispatch import TorchDispatchMode
+from torch.overrides import TorchFunctionMode
+
+_HOST_SIDE = [0]
+
+@contextlib.contextmanager
+def host_side():
+    "Mark a block whose tensors are on the host by construction (e.g. draws from a CPU generator): `HostReads` does not count reads inside it."
+    _HOST_SIDE[0] += 1
+    try: yield
+    finally: _HOST_SIDE[0] -= 1
+
+class _Reads(TorchDispatchMode):
+    def __init__(self, owner): super().__init__(); self.owner = owner
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        if func.overloadpacket.__name__ in ('_local_scalar_dense', 'is_nonzero'): self.owner._count(func.overloadpacket.__name__, args)
+        return func(*args, **(kwargs or {}))
+
+class HostReads(TorchFunctionMode):
+    "Count host reads of tensor values inside the block (each a device-to-host sync on a GPU): `with HostReads(allow) as h: ...; h.n`."
+    METHODS = ('tolist', 'numpy', 'cpu')
+    def __init__(self, allow=()): # tensors whose reads are not counted (host-side state such as Adam's step counters)
+        super().__init__(); self.allow, self.n, self.seen = {id(t) for t in allow}, 0, []
+        self._dispatch = _Reads(self)
+    def _count(self, what, args):
+        if _HOST_SIDE[0] or (args and id(args[0]) in self.allow): return
+        self.n += 1; self.seen.append(what)
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        name = getattr(func, '__name__', '')
+        to_cpu = name == 'to' and any(str(a) == 'cpu' for a in list(args[1:]) + list((kwargs or {}).values()))
+        if name in self.METHODS or to_cpu: self._count(name, args)
+        return func(*args, **(kwargs or {}))
+    def __enter__(self):
+        super().__enter__(); self._dispatch.__enter__(); return self
+    def __exit__(self, *exc):
+        self._dispatch.__exit__(*exc); return super().__exit__(*exc)
 
 # %% ../nbs/00_core.ipynb #e3b88ca9
 def save_tagged(path: str | Path, fmt: str, blob: dict) -> Path:

@@ -19,23 +19,24 @@ __all__ = ['LogitRecorder', 'tdds_scores', 'temperature_probs', 'coreset_size', 
 # %% ../nbs/08_coresets.ipynb #6a322e67
 class LogitRecorder:
     "Per-epoch logits of every sample in dataset order, in a preallocated [epochs, samples, classes] tensor."
-    def __init__(self, epochs: int, samples: int, classes: int, dtype=torch.float16):
+    def __init__(self, epochs: int, samples: int, classes: int, dtype=torch.float16,
+                 device='cpu'): # where the logits are kept: the model's device avoids a copy to the host on every pass
         if min(epochs, samples, classes) < 1: raise ValueError(f"epochs, samples and classes must be >= 1, got {epochs}, {samples}, {classes}")
-        self.logits = torch.zeros(epochs, samples, classes, dtype=dtype)
-        self.seen = torch.zeros(epochs, samples, dtype=torch.bool)
+        self.logits = torch.zeros(epochs, samples, classes, dtype=dtype, device=device)
+        self.seen = torch.zeros(epochs, samples, dtype=torch.bool, device=device)
     @property
     def nbytes(self) -> int: return self.logits.numel() * self.logits.element_size()
     def record(self, epoch: int, idx: torch.Tensor, logits: torch.Tensor):
         "Store `logits` [batch, classes] of samples `idx` for `epoch`."
         if not 0 <= epoch < self.logits.shape[0]: raise ValueError(f"epoch {epoch} outside 0..{self.logits.shape[0] - 1}")
-        idx = idx.cpu()
-        self.logits[epoch, idx] = logits.detach().to('cpu', self.logits.dtype)
+        idx = idx.to(self.logits.device)
+        self.logits[epoch, idx] = logits.detach().to(self.logits.device, self.logits.dtype)
         self.seen[epoch, idx] = True
     def complete(self, epochs: int | None = None) -> torch.Tensor:
         "The first `epochs` epochs as float32, checking every sample was recorded in each."
         e = self.logits.shape[0] if epochs is None else epochs
         if not bool(self.seen[:e].all()): raise ValueError(f"some samples were not recorded in the first {e} epochs")
-        return self.logits[:e].float()
+        return self.logits[:e].float().cpu()
 
 # %% ../nbs/08_coresets.ipynb #ba744029
 def tdds_scores(logits: torch.Tensor, # [epochs, samples, classes], in dataset order
@@ -87,7 +88,9 @@ def record_dynamics(model: torch.nn.Module, train, epochs: int, bits, mode: str 
     bits = check_bits(bits)
     ds = train.ds
     n, c = len(ds), len(ds.classes)
-    recs = {b: LogitRecorder(epochs, n, c) for b in bits}
+    dev = next(model.parameters()).device
+    keep = dev if epochs * n * c * 2 <= 2 ** 30 else 'cpu'          # up to 1 GiB of float16 logits stays on the model's device
+    recs = {b: LogitRecorder(epochs, n, c, device=keep) for b in bits}
     def step_bits(run_bits, opt):
         def step(run, batch):
             x, y, idx = batch

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 import pandas as pd
 from .core import check_bit, check_bits, load_tagged, save_tagged
 from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
-from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, lsq_quantize, as_fp32
+from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, lsq_relu, as_fp32
 from .bias_correction import BCQMixin, SharedBatchNorm2d, bias_correct_moments, channel_moments
 
 # %% auto #0
@@ -73,6 +73,10 @@ class DRWeightQuantizer(nn.Module):
         self.hi = check_bit(hi)
         self.scale = nn.Parameter(torch.ones(channels))
         self.register_buffer('initialized', torch.tensor(False))
+        self._ready = False                       # a Python copy of `initialized`: the forward reads the buffer once, not on every call
+    def _load_from_state_dict(self, *args, **kwargs):
+        self._ready = False                       # loaded state: read the buffer again on the next forward
+        return super()._load_from_state_dict(*args, **kwargs)
     @torch.no_grad()
     def init_scale(self, w: torch.Tensor):
         "Official initialisation: max(|mu - 3 sigma|, |mu + 3 sigma|) / 2^(hi-1) per output channel."
@@ -80,7 +84,9 @@ class DRWeightQuantizer(nn.Module):
         self.scale.copy_(torch.maximum((mu - 3 * sd).abs(), (mu + 3 * sd).abs()).clamp_min(1e-8) / 2 ** (self.hi - 1))
         self.initialized.fill_(True)
     def forward(self, w: torch.Tensor, bits: int) -> torch.Tensor:
-        if not self.initialized: self.init_scale(w)
+        if not self._ready:                       # one device-to-host read per model, not one per forward
+            if not self.initialized: self.init_scale(w)
+            self._ready = True
         return dr_fake_quant(w, self.scale, bits, self.hi)
 
 # %% ../nbs/05_double_rounding.ipynb #25706077
@@ -91,14 +97,19 @@ class LSQActQuantizer(nn.Module):
         self.bit_list = check_bits(bits)
         self.steps = nn.ParameterDict({str(b): nn.Parameter(torch.tensor(1.0)) for b in self.bit_list})
         self.register_buffer('initialized', torch.zeros(len(self.bit_list), dtype=torch.bool))
+        self._ready = [False] * len(self.bit_list)   # Python copies of `initialized` (see `DRWeightQuantizer`)
+    def _load_from_state_dict(self, *args, **kwargs):
+        self._ready = [False] * len(self.bit_list)
+        return super()._load_from_state_dict(*args, **kwargs)
     def forward(self, x: torch.Tensor, bits: int) -> torch.Tensor:
-        x = F.relu(x)
-        if bits == 32: return x
+        if bits == 32: return F.relu(x)
         if bits not in self.bit_list: raise ValueError(f"no activation step for {bits} bits; this layer has {self.bit_list}")
         i, step = self.bit_list.index(bits), self.steps[str(bits)]
-        if not self.initialized[i]:
-            with torch.no_grad(): step.copy_((2 * x.abs().mean() / math.sqrt(2 ** bits - 1)).clamp_min(1e-8)); self.initialized[i] = True
-        return lsq_quantize(x, step, bits, signed=False)       # chapter 03's LSQ: unsigned range, gradient scale 1/sqrt(N Qp)
+        if not self._ready[i]:
+            if not self.initialized[i]:
+                with torch.no_grad(): step.copy_((2 * F.relu(x).abs().mean() / math.sqrt(2 ** bits - 1)).clamp_min(1e-8)); self.initialized[i] = True
+            self._ready[i] = True
+        return lsq_relu(x, step, bits)       # chapter 03's ReLU + unsigned LSQ (gradient scale 1/sqrt(N Qp)) as one autograd node
 
 class DRMixin(QuantMixin):
     "Weights through Double Rounding at `wbits`, inputs through a per-bit LSQ step at `abits`."
@@ -129,9 +140,14 @@ class BCDRMixin(BCQMixin):
         shape = (self.weight.shape[0],) + (1,) * (self.weight.dim() - 1)
         self.register_buffer('ref_mean', torch.zeros(shape)); self.register_buffer('ref_var', torch.ones(shape))
         self.register_buffer('ref_frozen', torch.tensor(False))
+        self._frozen = None                       # a Python copy of `ref_frozen`, read from the buffer once (None: not read yet)
+    def _load_from_state_dict(self, *args, **kwargs):
+        self._frozen = None
+        return super()._load_from_state_dict(*args, **kwargs)
     def ref_weight(self) -> torch.Tensor: return self.fp_weight()
     def qweight(self) -> torch.Tensor:
-        if not (self.correct and self.ref_frozen): return super().qweight()
+        if self._frozen is None: self._frozen = bool(self.ref_frozen)
+        if not (self.correct and self._frozen): return super().qweight()
         return bias_correct_moments(DRMixin.qweight(self), self.ref_mean, self.ref_var)   # an INT8 file has no FP weights: stored moments
 
 class BCDRConv2d(BCDRMixin, DRConv2d):
@@ -149,7 +165,7 @@ def freeze_reference(model: nn.Module) -> nn.Module:
     "Store each bias-corrected Double Rounding layer's reference moments in buffers, so it no longer needs its FP weights."
     for m in model.modules():
         if isinstance(m, BCDRMixin):
-            mu, var = channel_moments(m.ref_weight()); m.ref_mean.copy_(mu); m.ref_var.copy_(var); m.ref_frozen.fill_(True)
+            mu, var = channel_moments(m.ref_weight()); m.ref_mean.copy_(mu); m.ref_var.copy_(var); m.ref_frozen.fill_(True); m._frozen = True
     return model
 
 def dr_layers(bits=(8, 6, 4, 2), # bit-widths, all <= hi

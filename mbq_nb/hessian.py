@@ -10,7 +10,7 @@ import pandas as pd
 import torch
 import torch.nn as nn
 from types import SimpleNamespace
-from .core import check_bits
+from .core import check_bits, host_side
 from .fit import tqdm, run_loop, Callback
 
 # %% auto #0
@@ -123,9 +123,10 @@ def switch_bits(b: int, n_layers: int, sigma: float, probs=None, # [layers, bits
     if not 0 <= sigma <= 1: raise ValueError(f"sigma must be in [0, 1], got {sigma}")
     p = torch.full((n_layers, len(bits)), 1 / len(bits), dtype=torch.float64) if probs is None else torch.as_tensor(probs, dtype=torch.float64)
     if p.shape != (n_layers, len(bits)): raise ValueError(f"probs must be [layers, bits] = ({n_layers}, {len(bits)}), got {tuple(p.shape)}")
-    switch = torch.rand(n_layers, generator=generator, dtype=torch.float64) < sigma
-    drawn = torch.multinomial(p, 1, generator=generator).flatten()
-    return [bits[int(d)] if s else b for s, d in zip(switch.tolist(), drawn)]
+    with host_side():                                                  # CPU draws: reading them is not a device sync
+        switch = torch.rand(n_layers, generator=generator, dtype=torch.float64) < sigma
+        drawn = torch.multinomial(p, 1, generator=generator).flatten()
+        return [bits[d] if s else b for s, d in zip(switch.tolist(), drawn.tolist())]
 
 def sigma_at(epoch: int, epochs: int, sigma: float = 0.5, warmup: int = 0) -> float:
     "The switching probability of epoch `epoch` (0-based): sigma (e + 1) / E, and 0 during the warm-up epochs."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_quantizers.ipynb #2771088c
 from __future__ import annotations
-import contextlib, math
+import contextlib, math, time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -15,9 +15,10 @@ from .fit import evaluate, tqdm, run_loop, Callback
 from .models import Layers, fp_conv, fp_linear, fp_bn, fp_ln, fp_act
 
 # %% auto #0
-__all__ = ['round_ste', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'signed_act', 'as_fp32',
-           'QuantMixin', 'QConv2d', 'QLinear', 'SwitchableBatchNorm2d', 'set_bits', 'get_bits', 'at_bits',
-           'quant_layers', 'frozen_weights', 'multibit_step', 'eval_bits', 'train_multibit', 'quant_step_benchmark']
+__all__ = ['round_ste', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'fused_lsq', 'lsq_relu',
+           'signed_act', 'as_fp32', 'QuantMixin', 'QConv2d', 'QLinear', 'SwitchableBatchNorm2d', 'set_bits', 'get_bits',
+           'at_bits', 'quant_layers', 'frozen_weights', 'multibit_step', 'eval_bits', 'train_multibit',
+           'quant_step_benchmark']
 
 # %% ../nbs/03_quantizers.ipynb #a86464bc
 def round_ste(x: torch.Tensor) -> torch.Tensor:
@@ -82,6 +83,74 @@ def lsq_quantize(v: torch.Tensor, # data to quantize
     if qp == 0: raise ValueError("a signed 1-bit LSQ range is {-1, 0}; use signed=False or bits >= 2")
     s = grad_scale(step, 1.0 / math.sqrt(v.numel() * qp))
     return round_ste(torch.clamp(v / s, qn, qp)) * s
+
+# %% ../nbs/03_quantizers.ipynb #5bf0739a
+def _lsq_fwd_kernel(x, s, qp):                           # qp: a 0-d tensor, so one compiled kernel serves every bit-width
+    v = torch.relu(x) / s
+    r = torch.clamp(v, min=0).minimum(qp).round()
+    return r * s, v, r
+
+def _lsq_bwd_kernel(go, x, v, r, s, qp):
+    gv = torch.where((v > 0) & (v < qp), go * s, 0.0)
+    return torch.where(x > 0, gv / s, 0.0), go * r, -gv * (v / s)
+
+_FUSED = {'on': False, 'fwd': None, 'bwd': None, 'compile_s': None}
+_QP: dict = {}
+
+@contextlib.contextmanager
+def fused_lsq(enable: bool = True):
+    "Inside the block `lsq_relu` runs its elementwise work as two compiled (inductor) kernels: equal values and gradients, a fraction of the time."
+    if enable and _FUSED['fwd'] is None:
+        t0 = time.perf_counter()
+        import logging; logging.getLogger('torch.utils.cpp_extension').setLevel(logging.ERROR)   # 'no CUDA runtime' on CPU-only machines
+        try:
+            f = torch.compile(_lsq_fwd_kernel, dynamic=True, fullgraph=True); b = torch.compile(_lsq_bwd_kernel, dynamic=True, fullgraph=True)
+            x, s, q = torch.randn(2, 3, 4, 4), torch.tensor(0.5), torch.tensor(3.0)    # compile now: a missing compiler fails here, not mid-run
+            _, v, r = f(x, s, q); b(torch.ones_like(x), x, v, r, s, q)
+        except Exception as e: raise RuntimeError(f"fused_lsq needs torch.compile to work here (inductor; on a CPU, a C++ compiler): {e}") from e
+        _FUSED.update(fwd=f, bwd=b, compile_s=time.perf_counter() - t0)
+    prev = _FUSED['on']; _FUSED['on'] = bool(enable)
+    try: yield
+    finally: _FUSED['on'] = prev
+
+class _LSQReLU(torch.autograd.Function):
+    "relu, then unsigned LSQ, as one node: the values and gradients of `lsq_quantize(F.relu(x), step, bits, signed=False)`, bit for bit."
+    @staticmethod
+    def forward(ctx, x, step, qp: int, g: float):
+        s = (step - step * g) + step * g                  # the value of grad_scale(step, g), computed the same way
+        ctx.qp, ctx.g, ctx.q = qp, g, None
+        if _FUSED['on']:
+            ctx.q = _QP.get((qp, x.device))
+            if ctx.q is None: ctx.q = _QP[qp, x.device] = torch.tensor(float(qp), device=x.device)   # made once per bit-width and device
+            out, v, r = _FUSED['fwd'](x, s, ctx.q)
+        else:
+            v = torch.relu(x).div_(s)                     # relu(x) / s
+            r = torch.clamp(v, 0, qp).round_()            # the integer codes (round_ste's value)
+            out = r * s
+        ctx.save_for_backward(x, v, r, s)
+        return out
+    @staticmethod
+    def backward(ctx, go):
+        x, v, r, s = ctx.saved_tensors
+        if ctx.q is not None and not torch.is_grad_enabled():        # fused, unless second derivatives are being built
+            gx, p1, p2 = _FUSED['bwd'](go, x, v, r, s, ctx.q)
+            return gx, (p1.sum() + p2.sum()) * ctx.g if ctx.needs_input_grad[1] else None, None, None
+        gv = torch.where((v > 0) & (v < ctx.qp), go * s, 0.0)     # through the product and the clamp (torch's clamp passes no gradient at its ends)
+        gx = torch.where(x > 0, gv / s, 0.0)                      # through the division and the ReLU
+        gstep = None
+        if ctx.needs_input_grad[1]: gstep = ((go * r).sum() + (-gv * (v / s)).sum()) * ctx.g   # the step's two paths, then the gradient scale
+        return gx, gstep, None, None
+
+def lsq_relu(x: torch.Tensor, # pre-activation
+             step: torch.Tensor, # learnable step (a scalar tensor)
+             bits: int, # 1..31 (32 is a plain ReLU)
+            ) -> torch.Tensor:
+    "ReLU then unsigned LSQ (`lsq_quantize(F.relu(x), step, bits, signed=False)`) as one autograd node: fewer tensors, the same bits."
+    bits = check_bit(bits)
+    if bits == 32: return F.relu(x)
+    if step.dim() != 0: raise ValueError(f"lsq_relu takes one step (a scalar tensor), got shape {tuple(step.shape)}")
+    qp = lsq_range(bits, signed=False)[1]
+    return _LSQReLU.apply(x, step, qp, 1.0 / math.sqrt(x.numel() * qp))
 
 # %% ../nbs/03_quantizers.ipynb #4bb5b137
 def signed_act(x: torch.Tensor, k: int) -> torch.Tensor:

@@ -21,17 +21,18 @@ from .models import get_model, Layers
 from .quant import quant_layers, set_bits, eval_bits
 from .bias_correction import emq_layers, adapt_bn, reset_adaptation, hold_reference
 from .double_rounding import dr_layers
-from .alrs import scale_groups, scale_parameters, alrs_rule, scale_grad_norm, ALRS_MODES
+from .alrs import scale_groups, scale_parameters, alrs_rule, scale_grad_norm_tensor, ALRS_MODES
 from .hessian import BitSwitching, bit_layers, hutchinson_trace, hasb_probs
 from .coresets import record_dynamics, bit_scores, CoresetSampler
 
 # %% auto #0
-__all__ = ['QUANTIZERS', 'PRESETS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT', 'Quantizer',
-           'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'build_optimizer', 'autocast', 'UniformBits',
-           'SummedStep', 'PerPrecisionStep', 'MultibitStep', 'make_step', 'multibit_batch_step', 'RunResult',
-           'save_checkpoint', 'load_checkpoint', 'save_model', 'load_model', 'init_from_model', 'compute_scores',
-           'FullData', 'CoresetData', 'train', 'compare', 'project_speedup', 'plot_compare', 'reproduce', 'run_suite',
-           'load_run', 'load_suite', 'suite_tables']
+__all__ = ['QUANTIZERS', 'PRESETS', 'BENCH_SETTINGS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT',
+           'Quantizer', 'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'build_optimizer', 'autocast',
+           'UniformBits', 'SummedStep', 'PerPrecisionStep', 'MultibitStep', 'make_step', 'multibit_batch_step',
+           'adam_steps', 'step_benchmark', 'plot_step_benchmark', 'RunResult', 'save_checkpoint', 'load_checkpoint',
+           'save_model', 'load_model', 'init_from_model', 'compute_scores', 'FullData', 'CoresetData', 'train',
+           'compare', 'project_speedup', 'plot_compare', 'reproduce', 'run_suite', 'load_run', 'load_suite',
+           'suite_tables']
 
 # %% ../nbs/09_training.ipynb #72557289
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ class PerPrecisionStep:
     def context(self): return contextlib.nullcontext()
     def before_pass(self, b: int): self.opt.param_groups[0]['lr'] = self.lrs[b]; self.opt.zero_grad(set_to_none=True)
     def after_backward(self, b: int):
-        if self.rule.uses_norms: self.rule.update(b, scale_grad_norm(self.model))
+        if self.rule.uses_norms: self.rule.update(b, scale_grad_norm_tensor(self.model))   # stays on the device
         self.opt.step()
     def end(self): pass
     def state_dict(self) -> dict: return {'rule': self.rule.state_dict()}
@@ -278,6 +279,72 @@ def make_step(cfg: MBQConfig, model: nn.Module, opt: torch.optim.Optimizer, gene
 def multibit_batch_step(model: nn.Module, opt: torch.optim.Optimizer, batches: dict, cfg: MBQConfig) -> dict[int, torch.Tensor]:
     "One step of Algorithm 1 as `cfg` asks for it, on `batches[b] = (x, y)` (a fresh rule each call: for tests and benchmarks)."
     return make_step(cfg, model, opt)(batches)
+
+# %% ../nbs/09_training.ipynb #b83a2ebe
+def adam_steps(opt: torch.optim.Optimizer) -> list[torch.Tensor]:
+    "The step counters of `opt`'s state (on the CPU unless Adam is capturable): host reads of these are not device syncs."
+    return [s['step'] for s in opt.state.values() if isinstance(s.get('step'), torch.Tensor)]
+
+# %% ../nbs/09_training.ipynb #70ec13de
+BENCH_SETTINGS = ((8, 64, 1), (16, 64, 3), (32, 128, 3))     # (image size, batch, channels): digits (the main job), chapter 12's protocol, CIFAR-10
+
+def step_benchmark(methods=None, # preset names (default: every preset)
+                   settings=BENCH_SETTINGS, device='cpu', reps: int = 7, warmup: int = 2,
+                   threads: int | None = None, # torch threads for the measurement (default: as set)
+                   modes=('eager', 'fused'), # 'fused': the Double Rounding presets again, inside chapter 03's `fused_lsq()`
+                   log=None) -> pd.DataFrame:
+    "Median time of one multi-bit training step per preset, mode and setting, as images/s and per bit-width over the FP step (`ratio_to_fp`)."
+    from mbq_nb.models import preact_resnet20
+    from mbq_nb.quant import fused_lsq, _FUSED
+    if not modes or set(modes) - {'eager', 'fused'}: raise ValueError(f"modes must be a non-empty subset of ('eager', 'fused'), got {modes}")
+    methods = list(PRESETS) if methods is None else list(methods)
+    bad = [m for m in methods if m not in PRESETS]
+    if bad: raise ValueError(f"unknown preset(s) {bad}; choose from {list(PRESETS)}")
+    if reps < 1 or warmup < 0: raise ValueError(f"reps must be >= 1 and warmup >= 0, got {reps}, {warmup}")
+    dev = default_device(device) if not isinstance(device, torch.device) else device
+    old = torch.get_num_threads()
+    if threads is not None: torch.set_num_threads(threads)
+    sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == 'cuda' else (lambda: None)
+    def timed(f):
+        sync(); t0 = time.perf_counter(); f(); sync(); return time.perf_counter() - t0
+    rows = []
+    try:
+        for size, batch, ch in settings:
+            g = torch.Generator().manual_seed(0)
+            x = torch.randn(batch, ch, size, size, generator=g).to(dev); y = torch.randint(0, 10, (batch,), generator=g).to(dev)
+            torch.manual_seed(0)
+            fp = preact_resnet20(10, ch).to(dev); fopt = torch.optim.Adam(fp.parameters(), 1e-3)
+            def fp_step():
+                fopt.zero_grad(set_to_none=True); F.cross_entropy(fp(x), y).backward(); fopt.step()
+            for name in methods:
+              for mode in modes:
+                cfg = preset(name)
+                if mode == 'fused' and cfg.quantizer != 'double_rounding': continue      # nothing to fuse
+                torch.manual_seed(0)
+                m = build_model(cfg, ch, 10, size).to(dev); opt = build_optimizer(cfg, m)
+                st = make_step(cfg, m, opt, torch.Generator().manual_seed(0)); batches = {b: (x, y) for b in cfg.bits}
+                with fused_lsq(mode == 'fused'):
+                    for _ in range(warmup): fp_step(); st(batches)
+                    t_fp, t_m = [], []
+                    for _ in range(reps): t_fp.append(timed(fp_step)); t_m.append(timed(lambda: st(batches)))
+                tf, tm = float(np.median(t_fp)), float(np.median(t_m))
+                rows.append(dict(method=name, device=dev.type, mode=mode, image_size=size, batch=batch, bits=len(cfg.bits),
+                                 threads=torch.get_num_threads(), images_per_s=batch / tm, fp_images_per_s=batch / tf,
+                                 ratio_to_fp=tm / len(cfg.bits) / tf, compile_s=_FUSED['compile_s'] if mode == 'fused' else float('nan')))
+                if log: log(f"{name:<18} {mode:<6} {size}x{size} b{batch}: {batch / tm:8.0f} images/s, {tm / len(cfg.bits) / tf:.2f}x the FP step per bit-width")
+    finally: torch.set_num_threads(old)
+    return pd.DataFrame(rows)
+
+def plot_step_benchmark(df: pd.DataFrame, ax=None):
+    "Per-bit-width step time over the FP step, one group of bars per preset, one bar per setting."
+    import matplotlib.pyplot as plt
+    if ax is None: _, ax = plt.subplots(figsize=(8, 3.4))
+    piv = df.assign(setting=df.image_size.astype(str) + 'x' + df.image_size.astype(str) + ' b' + df.batch.astype(str),
+                    run=df.method + np.where(df['mode'] == 'fused', '\n(fused LSQ)', '')).pivot_table(index='run', columns='setting', values='ratio_to_fp', sort=False)
+    piv.plot.bar(ax=ax, rot=0, width=0.8)
+    ax.axhline(1.0, color='k', lw=0.8); ax.axhline(1.1, color='C3', lw=0.8, ls='--', label='1.1x (the target)')
+    ax.set_ylabel('step time per bit-width / FP step'); ax.set_xlabel(''); ax.legend(fontsize=8, ncol=4)
+    return ax
 
 # %% ../nbs/09_training.ipynb #3b5b9a57
 CKPT_FORMAT = 'mbq_nb.training.checkpoint'
