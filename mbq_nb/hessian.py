@@ -216,10 +216,11 @@ def mp_configs(model: nn.Module, hmt, bits=(8, 6, 4, 2), budgets=(3, 4, 5, 6, 7)
     return cfgs
 
 def active_bns(model: nn.Module) -> list[nn.Module]:
-    "The BatchNorm layers the current configuration runs through: each switchable BN's current entry, and every plain BN."
+    "The BatchNorm layers the current configuration runs through: each switchable (or shared) BN's current entry, and every plain BN."
     from torch.nn.modules.batchnorm import _BatchNorm
-    inner = {id(b) for m in model.modules() if hasattr(m, 'bns') and hasattr(m, 'bits') for b in m.bns.values()}
-    out = [m.bns[str(m.bits)] for m in model.modules() if hasattr(m, 'bns') and hasattr(m, 'bits')]
+    sw = [m for m in model.modules() if hasattr(m, 'bns') and hasattr(m, 'bits')]
+    inner = {id(b) for m in sw for b in m.bns.values()}
+    out = [m.bn(m.bits) if hasattr(m, 'bn') else m.bns[str(m.bits)] for m in sw]     # a shared BN: the one its current bits use
     return out + [m for m in model.modules() if isinstance(m, _BatchNorm) and id(m) not in inner]
 
 @torch.no_grad()
