@@ -57,8 +57,8 @@ for mode in ('bitwise', 'batchwise'):
     results[f'record_dynamics {mode}'] = same(a, b) and all(torch.equal(r1[k].logits, r2[k].logits) for k in r1)
 import old_mbq_nb.training as Ot, mbq_nb.training as Nt, old_mbq_nb.data as Odata   # the multi-bit trainer, one config per preset (and the norm rule)
 odtr, odte = Odata.digits_data(size=8)                  # each package checks for its own ImageDataset
-for name, kw in [('any_precision', {}), ('emqnet', dict(score_epochs=2, window=2)), ('double_rounding', {}), ('double_rounding', dict(alrs='norm')),
-                 ('hasb', dict(switch_start=0.0)), ('emqnet_dr', dict(score_epochs=2, window=2))]:
+for name, kw in [('any_precision', {}), ('emqnet', dict(score_epochs=3, window=3)), ('double_rounding', {}), ('double_rounding', dict(alrs='norm')),
+                 ('hasb', dict(switch_start=0.0)), ('emqnet_dr', dict(score_epochs=3, window=3))]:
     if not hasattr(Ot, 'preset'): break
     r1 = Ot.train(Ot.preset(name, epochs=2, batch_size=128, **kw), odtr, odte, 'cpu', progress=False)
     r2 = Nt.train(Nt.preset(name, epochs=2, batch_size=128, **kw), tr, te, 'cpu', progress=False)

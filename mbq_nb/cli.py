@@ -19,7 +19,7 @@ from .fit import fit
 from .quant import set_bits, eval_bits
 from .double_rounding import export_int8
 from .hessian import bit_layers, hutchinson_trace, search_bits, quant_errors, eval_configs
-from .training import reproduce, MBQConfig, PRESETS, QUANTIZERS, preset, train, save_model, load_model, _aug, _CHOICES
+from .training import reproduce, MBQConfig, PRESETS, QUANTIZERS, preset, train, save_model, load_model, init_world, _aug, _CHOICES
 
 # %% auto #0
 __all__ = ['MP_FORMAT', 'build_parser', 'train_command', 'reproduce_command', 'verdict_line', 'parse_field', 'run_command',
@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--bits', type=_positive(int), nargs='+', default=[32, 8, 4, 2, 1], help='weight bit-widths (default: 32 8 4 2 1)')
     r.add_argument('--abits', type=_abits, default=4, help="activation bits of both runs, or 'tied' to the weight bits (default: 4)")
     r.add_argument('--score-epochs', type=_positive(int), default=4, help='TDDS scoring epochs T (default: 4)')
-    r.add_argument('--window', type=_positive(int), default=3, help='TDDS window W <= T (default: 3)')
+    r.add_argument('--window', type=_positive(int), default=3, help='TDDS window 3 <= W <= T (default: 3)')
     r.add_argument('--batch-size', type=_positive(int), default=64, help='batch size (default: 64)')
     r.add_argument('--width', type=_positive(int), default=1, help='PreActResNet-20 width multiplier (default: 1)')
     r.add_argument('--image-size', type=_positive(int), default=None, help='digits: upsampled side (default: 8, native)')
@@ -258,23 +258,29 @@ def _acc_table(acc: pd.DataFrame) -> str:
     return t.round(2).to_string()
 
 def run_command(args):
-    "Run `mbq run`: train a preset, write DIR/model.pt and DIR/summary.json, print the per-bit accuracy and the cost."
+    "Run `mbq run`: train a preset, write DIR/model.pt and DIR/summary.json, print the per-bit accuracy and the cost (under torchrun: rank 0)."
+    world = init_world()                              # torchrun's process group, if launched by it
+    say = print if world.main else (lambda *a, **k: None)
     ov = _overrides(args)
     dev = default_device(args.device)
+    if world.size > 1 and dev.type == 'cuda': dev = torch.device('cuda', torch.cuda.current_device())   # one GPU per rank
     tr, te = load_split(args.dataset, args.data_root, args.image_size, args.n_train, args.n_test, args.data_seed)
     C, H, _ = tr.shape
     cfg = preset(args.preset, **{**_aug(args.dataset, H), **ov})
     out = Path(args.out); out.mkdir(parents=True, exist_ok=True)
-    print(f"mbq run: preset {cfg.name} on {args.dataset} {C}x{H}x{H}, {len(tr)} train / {len(te)} test, bits {cfg.bits}"
-          f"{' + ' + str(cfg.extra_bits) + ' by BN adaptation' if cfg.extra_bits else ''}, {cfg.epochs} epochs, quantizer {cfg.quantizer}, device {dev}", flush=True)
-    r = train(cfg, tr, te, dev, checkpoint=args.checkpoint, resume=args.resume, progress=sys.stderr.isatty() and not args.quiet)
+    say(f"mbq run: preset {cfg.name} on {args.dataset} {C}x{H}x{H}, {len(tr)} train / {len(te)} test, bits {cfg.bits}"
+        f"{' + ' + str(cfg.extra_bits) + ' by BN adaptation' if cfg.extra_bits else ''}, {cfg.epochs} epochs, quantizer {cfg.quantizer}, device {dev}"
+        f"{f', {world.size} processes (global batch {cfg.batch_size})' if world.size > 1 else ''}", flush=True)
+    r = train(cfg, tr, te, dev, checkpoint=args.checkpoint, resume=args.resume, progress=sys.stderr.isatty() and not args.quiet and world.main)
     if not r.completed: raise ValueError("the run stopped before its last epoch")
     data = dict(dataset=args.dataset, data_root=None if args.data_root is None else str(args.data_root), image_size=H,
                 n_train=args.n_train, n_test=args.n_test, data_seed=args.data_seed)
-    save_model(out/'model.pt', r, data)
-    (out/'summary.json').write_text(json.dumps({**r.summary(), 'data': data}, indent=1))
-    print(f"\nAccuracy % per bit-width ({len(te)} test images)\n{_acc_table(r.accuracy)}")
-    print(f"cost {r.cost_seconds:.1f} s ({', '.join(f'{k} {v:.1f} s' for k, v in r.seconds.items() if k != 'eval')}); wrote {out/'model.pt'} and {out/'summary.json'}")
+    if world.main:
+        save_model(out/'model.pt', r, data)
+        (out/'summary.json').write_text(json.dumps({**r.summary(), 'data': data}, indent=1))
+    say(f"\nAccuracy % per bit-width ({len(te)} test images)\n{_acc_table(r.accuracy)}")
+    say(f"cost {r.cost_seconds:.1f} s ({', '.join(f'{k} {v:.1f} s' for k, v in r.seconds.items() if k != 'eval')}); wrote {out/'model.pt'} and {out/'summary.json'}")
+    if world.size > 1: world.dist.barrier()          # rank 0's files are written before any process exits
     return r
 
 def _model_and_test(args):
@@ -370,3 +376,5 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         parser.exit(130, "mbq: interrupted\n")
     return 0
+
+if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())   # `python -m mbq_nb.cli ...` (so `torchrun ... -m mbq_nb.cli run ...`); not in a notebook

@@ -14,7 +14,7 @@ from .core import data_dir, default_device
 # %% auto #0
 __all__ = ['DATASETS', 'ImageDataset', 'channel_mean', 'channel_std', 'digits_data', 'fingerprint', 'cached', 'cifar_data',
            'image_folder_data', 'locate_data', 'get_data', 'pad_crop_flip', 'Batches', 'stratified_subset',
-           'load_split']
+           'load_split', 'FolderImages', 'folder_stream', 'StreamBatches']
 
 # %% ../nbs/01_data.ipynb #6821b142
 class ImageDataset(torch.utils.data.Dataset):
@@ -270,19 +270,25 @@ def pad_crop_flip(x: torch.Tensor, # a batch [B,C,H,W] on any device
 # %% ../nbs/01_data.ipynb #217b04a8
 class Batches:
     "Iterate over `(x, y, index)` batches of an `ImageDataset` held on `device`; optional augmentation and subset."
+    def __new__(cls, ds=None, *args, **kwargs):
+        "A `FolderImages` split (below) gets a `StreamBatches`: the same iterator, fed from disk."
+        if cls is Batches and type(ds).__name__ == 'FolderImages': cls = StreamBatches
+        return super().__new__(cls)
     def __init__(self, ds: ImageDataset, bs: int = 64, shuffle: bool = False, augment: bool = False,
                  indices: torch.Tensor | None = None, drop_last: bool = False, device=None,
                  generator: torch.Generator | None = None, pad: int = 4, flip: bool = True):
-        if not isinstance(ds, ImageDataset): raise TypeError(f"Batches needs an ImageDataset, got {type(ds).__name__}")
+        if not isinstance(ds, ImageDataset): raise TypeError(f"Batches needs an ImageDataset (or a FolderImages split), got {type(ds).__name__}")
+        self._setup(ds, bs, shuffle, augment, drop_last, device, generator, pad, flip)
+        self.x, self.y = ds.x.to(self.device), ds.y.to(self.device)
+        self.set_indices(indices)
+    def _setup(self, ds, bs, shuffle, augment, drop_last, device, generator, pad, flip):
         if bs < 1: raise ValueError(f"bs must be >= 1, got {bs}")
         self.ds, self.bs, self.shuffle, self.augment, self.drop_last = ds, bs, shuffle, augment, drop_last
         self.device = torch.device(device) if device is not None else default_device()
         self.generator = generator if generator is not None else torch.Generator().manual_seed(0)
         self.pad, self.flip = pad, flip
-        self.x, self.y = ds.x.to(self.device), ds.y.to(self.device)
         self.mean = ds.mean.to(self.device)[None, :, None, None]
         self.std = ds.std.to(self.device)[None, :, None, None]
-        self.set_indices(indices)
     def set_indices(self, indices: torch.Tensor | None):
         "Restrict iteration to `indices` (None: the whole dataset)."
         n = len(self.ds)
@@ -292,13 +298,17 @@ class Batches:
     def __len__(self):
         n = len(self.indices)
         return n // self.bs if self.drop_last else -(-n // self.bs)
-    def __iter__(self):
-        idx = self.indices[torch.randperm(len(self.indices), generator=self.generator)] if self.shuffle else self.indices
+    def _batches(self, idx):
+        "uint8 images, labels and indices of each batch of `idx`, on the device."
         for k in range(len(self)):
             bi = idx[k*self.bs:(k+1)*self.bs].to(self.device)
-            x = self.x[bi].float().div_(255)
+            yield self.x[bi], self.y[bi], bi
+    def __iter__(self):
+        idx = self.indices[torch.randperm(len(self.indices), generator=self.generator)] if self.shuffle else self.indices
+        for x8, y, bi in self._batches(idx):
+            x = x8.float().div_(255)
             if self.augment: x = pad_crop_flip(x, self.pad, self.flip, self.generator)
-            yield (x - self.mean) / self.std, self.y[bi], bi
+            yield (x - self.mean) / self.std, y, bi
 
 # %% ../nbs/01_data.ipynb #b696f891
 def stratified_subset(ds: ImageDataset, n: int, seed: int = 0) -> torch.Tensor:
@@ -325,3 +335,112 @@ def load_split(dataset: str = 'digits', # one of `DATASETS`
         return ImageDataset(ds.x[i], ds.y[i], ds.classes, ds.name, mean=ds.mean if mean is None else mean, std=ds.std if std is None else std)
     tr = sub(tr, n_train)
     return tr, sub(te, n_test, tr.mean, tr.std)
+
+# %% ../nbs/01_data.ipynb #9a251413
+def _labelled_split(folder: Path) -> bool:
+    "Class folders, or an `images/` folder with an annotations file; not a lone unlabelled `images/` folder."
+    subs = [p for p in folder.iterdir() if p.is_dir()]
+    if any(folder.glob('*annotations*.txt')) and (folder/'images').is_dir(): return True
+    return bool(subs) and [p.name for p in subs] != ['images']
+
+def _folder_samples(folder: Path, classes: list[str] | None) -> tuple[list, list[str]]:
+    "(path, label) pairs of a split and its class list (given, or the sorted class folder names)."
+    from torchvision.datasets.folder import IMG_EXTENSIONS, make_dataset
+    ann = sorted(folder.glob('*annotations*.txt'))
+    if ann and (folder/'images').is_dir():                                        # TinyImageNet's val/
+        rows = [l.split('\t') for l in ann[0].read_text().splitlines() if l.strip()]
+        if any(len(r) < 2 for r in rows): raise ValueError(f"{ann[0].name}: every line needs 'file<TAB>class', found {rows[0]!r}")
+        classes = classes or sorted({r[1] for r in rows})
+        ix = {c: i for i, c in enumerate(classes)}
+        bad = sorted({r[1] for r in rows} - set(ix))
+        if bad: raise ValueError(f"{ann[0].name} names classes the training split lacks: {bad[:5]}")
+        return [(str(folder/'images'/r[0]), ix[r[1]]) for r in rows], classes
+    classes = classes or sorted(p.name for p in folder.iterdir() if p.is_dir())
+    if not classes: raise FileNotFoundError(f"{folder} has no class folders")
+    present = {p.name for p in folder.iterdir() if p.is_dir()}
+    bad = sorted(present - set(classes))
+    if bad: raise ValueError(f"{folder} has class folders the training split lacks: {bad[:5]}")
+    return make_dataset(str(folder), {c: i for i, c in enumerate(classes)}, IMG_EXTENSIONS, allow_empty=True), classes
+
+def _decode_one(path: str, size: int | None) -> torch.Tensor:
+    "One image file as uint8 [3,H,W], converted and resized exactly as `image_folder_data` does."
+    from PIL import Image
+    with Image.open(path) as im:
+        im = im.convert('RGB')
+        if size is not None and im.size != (size, size): im = im.resize((size, size), Image.BILINEAR)
+        return torch.from_numpy(np.array(im)).permute(2, 0, 1).contiguous()
+
+class FolderImages(torch.utils.data.Dataset):
+    "An image-folder split decoded item by item from disk (nothing up front); items are `(x, y, index)` like `ImageDataset`'s."
+    def __init__(self, folder: str | Path, # class folders, or TinyImageNet's val/ (images/ + annotations)
+                 size: int, # every image is resized to size x size
+                 classes: list[str] | None = None, # the class order (pass the training split's to a test split)
+                 name: str = '', mean=None, std=None, # normalisation; default: estimated from `stats_samples` images
+                 workers: int = 0, # DataLoader worker processes `Batches` uses for this split
+                 stats_samples: int = 1000, _samples=None):
+        folder = Path(folder)
+        if not folder.is_dir(): raise FileNotFoundError(f"{folder} is not a folder")
+        if not (isinstance(size, int) and size > 0): raise ValueError(f"size must be a positive integer (streamed images are resized), got {size!r}")
+        if not (isinstance(workers, int) and workers >= 0): raise ValueError(f"workers must be an integer >= 0, got {workers!r}")
+        self.folder, self.size, self.name, self.workers = folder, size, name, workers
+        self.samples, self.classes = _samples if _samples is not None else _folder_samples(folder, classes)
+        if not self.samples: raise FileNotFoundError(f"No images found under {folder}")
+        self.y = torch.tensor([t for _, t in self.samples], dtype=torch.long)
+        if mean is None or std is None:
+            g = torch.Generator().manual_seed(0)
+            pick = torch.randperm(len(self.samples), generator=g)[:stats_samples]
+            x = torch.stack([self.load(int(i)) for i in pick])
+            mean, std = (channel_mean(x) if mean is None else mean), (channel_std(x) if std is None else std)
+        self.mean, self.std = torch.as_tensor(mean, dtype=torch.float32), torch.as_tensor(std, dtype=torch.float32)
+    def load(self, i: int) -> torch.Tensor: return _decode_one(self.samples[i][0], self.size)
+    def __len__(self): return len(self.samples)
+    def __getitem__(self, i): return self.load(i).float() / 255, self.y[i], i
+    @property
+    def shape(self): return (3, self.size, self.size)
+    def class_counts(self) -> torch.Tensor: return torch.bincount(self.y, minlength=len(self.classes))
+    def subset(self, indices) -> 'FolderImages':
+        "The same split restricted to `indices` (renumbered 0..n-1), with this split's statistics."
+        idx = torch.as_tensor(indices, dtype=torch.long).tolist()
+        s = ([self.samples[i] for i in idx], self.classes)
+        return FolderImages(self.folder, self.size, name=self.name, mean=self.mean, std=self.std, workers=self.workers, _samples=s)
+    def __repr__(self):
+        return f"FolderImages({self.name!r}, n={len(self)}, shape={self.shape}, classes={len(self.classes)}, from {self.folder})"
+
+def folder_stream(root: str | Path, # a folder with train/ and a labelled test/, val/ or valid/ (one level down is fine)
+                  size: int, name: str | None = None, workers: int = 0) -> tuple[FolderImages, FolderImages]:
+    "(train, test) `FolderImages` of an image-folder tree, TinyImageNet's and ImageNet's layouts included; the test split uses the training split's classes and statistics."
+    root = Path(root)
+    if not root.is_dir(): raise FileNotFoundError(f"{root} is not a folder (streaming reads an unpacked tree; unpack archives first)")
+    for base in [root, *sorted(p for p in root.iterdir() if p.is_dir())]:
+        tests = [base/s for s in _SPLITS['test'] if (base/s).is_dir() and _labelled_split(base/s)]
+        if (base/'train').is_dir() and tests: break
+    else: raise FileNotFoundError(f"{root} has no train/ and labelled test/ (or val/) folders, neither at the top nor one level down")
+    name = name or base.name
+    tr = FolderImages(base/'train', size, name=name, workers=workers)
+    return tr, FolderImages(tests[0], size, tr.classes, name, tr.mean, tr.std, workers)
+
+def _stack(items):
+    "DataLoader collate for `_RawItems`: uint8 images, labels, indices."
+    xs, ys, ix = zip(*items)
+    return torch.stack(xs), torch.stack(ys), torch.tensor(ix)
+
+class _RawItems(torch.utils.data.Dataset):
+    "A `FolderImages` seen as uint8 items (what workers send back: a quarter of float32's bytes)."
+    def __init__(self, ds): self.ds = ds
+    def __len__(self): return len(self.ds)
+    def __getitem__(self, i): return self.ds.load(i), self.ds.y[i], i
+
+# %% ../nbs/01_data.ipynb #a565e4a1
+class StreamBatches(Batches):
+    "`Batches` over a `FolderImages` split: the same indices, augmentation and normalisation; images decoded per batch by DataLoader workers."
+    def __init__(self, ds, bs: int = 64, shuffle: bool = False, augment: bool = False, indices=None, drop_last: bool = False,
+                 device=None, generator: torch.Generator | None = None, pad: int = 4, flip: bool = True, workers: int | None = None):
+        if not isinstance(ds, FolderImages): raise TypeError(f"StreamBatches needs a FolderImages split, got {type(ds).__name__}")
+        self._setup(ds, bs, shuffle, augment, drop_last, device, generator, pad, flip)
+        self.workers = ds.workers if workers is None else workers
+        self.set_indices(indices)
+    def _batches(self, idx):
+        chunks = [idx[k*self.bs:(k+1)*self.bs].tolist() for k in range(len(self))]
+        dl = torch.utils.data.DataLoader(_RawItems(self.ds), batch_sampler=chunks, num_workers=self.workers, collate_fn=_stack,
+                                         pin_memory=self.device.type == 'cuda')
+        for x8, y, bi in dl: yield x8.to(self.device, non_blocking=True), y.to(self.device), bi.to(self.device)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_training.ipynb #1d75735f
 from __future__ import annotations
-import contextlib, hashlib, json, math, time
+import contextlib, hashlib, json, math, os, time
 from dataclasses import dataclass, asdict, fields, replace, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,7 +15,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from .core import check_bits, seed_everything, default_device, in_test, Timer, load_tagged, save_tagged
-from .data import Batches, ImageDataset, load_split
+from .data import Batches, ImageDataset, FolderImages, load_split
 from .fit import tqdm, adam, run_loop, Callback
 from .models import get_model, Layers
 from .quant import quant_layers, set_bits, eval_bits
@@ -27,12 +27,12 @@ from .coresets import record_dynamics, bit_scores, CoresetSampler
 
 # %% auto #0
 __all__ = ['QUANTIZERS', 'PRESETS', 'BENCH_SETTINGS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT',
-           'Quantizer', 'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'build_optimizer', 'autocast',
-           'UniformBits', 'SummedStep', 'PerPrecisionStep', 'MultibitStep', 'make_step', 'multibit_batch_step',
-           'adam_steps', 'step_benchmark', 'plot_step_benchmark', 'RunResult', 'save_checkpoint', 'load_checkpoint',
-           'save_model', 'load_model', 'init_from_model', 'compute_scores', 'FullData', 'CoresetData', 'train',
-           'compare', 'project_speedup', 'plot_compare', 'reproduce', 'run_suite', 'load_run', 'load_suite',
-           'suite_tables']
+           'Quantizer', 'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'World', 'init_world',
+           'build_optimizer', 'autocast', 'UniformBits', 'SummedStep', 'PerPrecisionStep', 'MultibitStep', 'make_step',
+           'multibit_batch_step', 'adam_steps', 'step_benchmark', 'plot_step_benchmark', 'RunResult', 'save_checkpoint',
+           'load_checkpoint', 'save_model', 'load_model', 'init_from_model', 'compute_scores', 'FullData',
+           'CoresetData', 'train', 'compare', 'project_speedup', 'plot_compare', 'reproduce', 'run_suite', 'load_run',
+           'load_suite', 'suite_tables']
 
 # %% ../nbs/09_training.ipynb #72557289
 @dataclass(frozen=True)
@@ -118,7 +118,8 @@ class MBQConfig:
         if not 0 <= self.pruning_rate < 1: raise ValueError(f"pruning_rate must be in [0, 1), got {self.pruning_rate}")
         if self.init is not None and not isinstance(self.init, str): raise ValueError(f"init must be a model file path (a string), got {self.init!r}")
         if not self.tau > 0: raise ValueError(f"tau must be > 0, got {self.tau}")
-        if not 2 <= self.window <= self.score_epochs: raise ValueError(f"window must be in 2..score_epochs={self.score_epochs}, got {self.window}")
+        if not 3 <= self.window <= self.score_epochs:   # a 2-epoch window holds one KL contribution: every score 0, uniform coresets (chapter 08)
+            raise ValueError(f"window must be in 3..score_epochs={self.score_epochs}, got {self.window} (a window of W epochs holds W - 1 contributions and scores their spread, so W = 2 gives every sample 0)")
         if not self.lr > 0: raise ValueError(f"lr must be > 0, got {self.lr}")
         if not 0 <= self.sigma <= 1: raise ValueError(f"sigma must be in [0, 1], got {self.sigma}")
         if not 0 <= self.switch_start < 1: raise ValueError(f"switch_start must be in [0, 1), got {self.switch_start}")
@@ -184,6 +185,55 @@ def build_model(cfg: MBQConfig, in_channels: int = 3, num_classes: int = 10, ima
     return get_model(cfg.model, num_classes=num_classes, in_channels=in_channels, image_size=image_size, width=cfg.width,
                      layers=QUANTIZERS[cfg.quantizer].layers(cfg))
 
+# %% ../nbs/09_training.ipynb #5882d950
+class World:
+    "The processes a run is spread over: this one alone (size 1: every method a no-op), or the `torch.distributed` group torchrun started."
+    def __init__(self):
+        import torch.distributed as dist
+        self.dist = dist if dist.is_available() and dist.is_initialized() else None
+        self.rank, self.size = (dist.get_rank(), dist.get_world_size()) if self.dist else (0, 1)
+        self.share = None                                 # n_rank / N of the current step's batches; None: equal parts (divide by size)
+    @property
+    def main(self) -> bool: return self.rank == 0
+    def shard(self, batches: dict) -> dict:
+        "This rank's contiguous part of each global batch `batches[b] = (x, y)` (shared batches stay shared)."
+        if self.size == 1: return batches
+        parts, out = {}, {}
+        for b, xy in batches.items():
+            if id(xy) not in parts: parts[id(xy)] = tuple(v.tensor_split(self.size)[self.rank] for v in xy)
+            out[b] = parts[id(xy)]
+        x0, y0 = next(iter(batches.values()))
+        n = len(y0)
+        self.share = None if n % self.size == 0 else len(next(iter(out.values()))[1]) / n   # None: equal shares, divide by size
+        return out
+    def average_grads(self, model: nn.Module):
+        "Replace every gradient by its share-weighted sum over the ranks (the global batch's gradient), in one all_reduce."
+        if self.size == 1: return
+        gs = [p.grad for p in model.parameters() if p.grad is not None]
+        if not gs: return
+        flat = torch._utils._flatten_dense_tensors(gs)
+        if self.share is not None: flat.mul_(self.share)
+        self.dist.all_reduce(flat)
+        if self.share is None: flat.div_(self.size)
+        for g, v in zip(gs, torch._utils._unflatten_dense_tensors(flat, gs)): g.copy_(v)
+    def barrier(self):
+        "Wait for every rank (after rank 0 writes a file the others will read)."
+        if self.size > 1: self.dist.barrier()
+    def broadcast(self, model: nn.Module, buffers_only: bool = False):
+        "Rank 0's parameters (unless `buffers_only`) and buffers, on every rank."
+        if self.size == 1: return
+        with torch.no_grad():
+            for t in (list(model.buffers()) if buffers_only else [*model.parameters(), *model.buffers()]): self.dist.broadcast(t, 0)
+
+def init_world(backend: str | None = None) -> World:
+    "Join the process group torchrun describes in the environment (gloo on CPU, nccl with CUDA) if there is one; the `World` either way."
+    import torch.distributed as dist
+    if int(os.environ.get('WORLD_SIZE', '1')) > 1 and not dist.is_initialized():
+        backend = backend or ('nccl' if torch.cuda.is_available() else 'gloo')
+        if backend == 'nccl': torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', '0')))
+        dist.init_process_group(backend)
+    return World()
+
 # %% ../nbs/09_training.ipynb #ab67397c
 def build_optimizer(cfg: MBQConfig, model: nn.Module) -> torch.optim.Optimizer:
     "Adam over `model`; with learnable quantization scales those form the first group ('scales', no weight decay: the one ALRS rescales)."
@@ -211,24 +261,27 @@ class UniformBits:
 
 class SummedStep:
     "Update rule of Algorithm 1 and Any-Precision: every precision back-propagates into the same gradients, then one optimizer step."
-    def __init__(self, opt: torch.optim.Optimizer, model: nn.Module, hold: bool = False): self.opt, self.model, self.hold = opt, model, hold
+    def __init__(self, opt: torch.optim.Optimizer, model: nn.Module, hold: bool = False, world: World | None = None):
+        self.opt, self.model, self.hold, self.world = opt, model, hold, world or World()
     def begin(self, f: float): self.opt.zero_grad(set_to_none=True)
     def context(self):
         "The weights do not change until the step, so bias correction's reference is computed once per batch."
         return hold_reference(self.model) if self.hold else contextlib.nullcontext()
     def before_pass(self, b: int): pass
     def after_backward(self, b: int): pass
-    def end(self): self.opt.step()
+    def end(self): self.world.average_grads(self.model); self.opt.step()
     def state_dict(self) -> dict: return {}
     def load_state_dict(self, d: dict): pass
 
 class PerPrecisionStep:
     "Update rule of Double Rounding's paper: each precision steps right after its backward, the first group (the scales) at that precision's rate from an ALRS rule."
-    def __init__(self, opt: torch.optim.Optimizer, model: nn.Module, rule): self.opt, self.model, self.rule, self.lrs = opt, model, rule, {}
+    def __init__(self, opt: torch.optim.Optimizer, model: nn.Module, rule, world: World | None = None):
+        self.opt, self.model, self.rule, self.lrs, self.world = opt, model, rule, {}, world or World()
     def begin(self, f: float): self.lrs = {b: v * f for b, v in self.rule.lrs().items()}   # fixed for the batch
     def context(self): return contextlib.nullcontext()
     def before_pass(self, b: int): self.opt.param_groups[0]['lr'] = self.lrs[b]; self.opt.zero_grad(set_to_none=True)
     def after_backward(self, b: int):
+        self.world.average_grads(self.model)
         if self.rule.uses_norms: self.rule.update(b, scale_grad_norm_tensor(self.model))   # stays on the device
         self.opt.step()
     def end(self): pass
@@ -268,12 +321,13 @@ class MultibitStep:
         self.update.end()
         return losses
 
-def make_step(cfg: MBQConfig, model: nn.Module, opt: torch.optim.Optimizer, generator: torch.Generator | None = None) -> MultibitStep:
+def make_step(cfg: MBQConfig, model: nn.Module, opt: torch.optim.Optimizer, generator: torch.Generator | None = None,
+              world: World | None = None) -> MultibitStep:
     "The step `cfg` asks for: its bit schedule (uniform or switching) and its update rule (summed, or per precision with an ALRS rule)."
     if cfg.bit_schedule == 'uniform': schedule = UniformBits(model, cfg.abits)
     else: schedule = BitSwitching(model, cfg.bits, None, cfg.sigma, cfg.epochs, int(cfg.switch_start * cfg.epochs), generator)
-    update = (PerPrecisionStep(opt, model, alrs_rule(cfg.alrs, cfg.bits, cfg.lr, cfg.alrs_alpha)) if cfg.per_precision
-              else SummedStep(opt, model, hold=cfg.correct))
+    update = (PerPrecisionStep(opt, model, alrs_rule(cfg.alrs, cfg.bits, cfg.lr, cfg.alrs_alpha), world) if cfg.per_precision
+              else SummedStep(opt, model, hold=cfg.correct, world=world))
     return MultibitStep(model, cfg, schedule, update)
 
 def multibit_batch_step(model: nn.Module, opt: torch.optim.Optimizer, batches: dict, cfg: MBQConfig) -> dict[int, torch.Tensor]:
@@ -522,7 +576,9 @@ class _Bookkeeping(Callback):
         t.history.append(row)
         t.bar.set_postfix({f'loss_{cfg.bits[-1]}': f'{row[f"loss_{cfg.bits[-1]}"]:.3f}'})
         t.done_here += 1
-        if t.checkpoint is not None: save_checkpoint(t.checkpoint, t.state(run.epoch + 1, run.step))
+        if t.checkpoint is not None:
+            if t.world.main: save_checkpoint(t.checkpoint, t.state(run.epoch + 1, run.step))
+            t.world.barrier()
         if t.stop_after is not None and t.done_here >= t.stop_after and run.epoch + 1 < cfg.epochs: run.stop = True
 
 class _HMTPhase(Callback):
@@ -555,7 +611,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
     "Run `cfg`: scoring (coresets), Algorithm 1 training on the loop core, BN adaptation; evaluate per bit-width and account for the cost."
     dev = default_device(device) if not isinstance(device, torch.device) else device
     progress = (not in_test()) if progress is None else progress
-    if not isinstance(train_ds, ImageDataset) or not isinstance(test_ds, ImageDataset): raise TypeError("train_ds and test_ds must be ImageDatasets")
+    if not all(isinstance(d, (ImageDataset, FolderImages)) for d in (train_ds, test_ds)): raise TypeError("train_ds and test_ds must be ImageDatasets (in memory) or FolderImages (streamed)")
     if train_ds.shape != test_ds.shape: raise ValueError(f"train and test images differ in shape: {train_ds.shape} vs {test_ds.shape}")
     if resume and checkpoint is None: raise ValueError("resume=True needs a checkpoint path")
     seed_everything(cfg.seed)
@@ -565,9 +621,9 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
     if cfg.init is not None: init_from_model(model, cfg.init)
     t = SimpleNamespace(cfg=cfg, model=model, dev=dev, train_ds=train_ds, gens=_gens(cfg), timer=Timer(), history=[], extras={},
                         samples={'scoring': 0, 'bn_adapt': 0, **{f'train_{b}': 0 for b in cfg.bits}}, checkpoint=checkpoint,
-                        stop_after=stop_after, eval_every=eval_every, done_here=0)
+                        stop_after=stop_after, eval_every=eval_every, done_here=0, world=World())
     opt = build_optimizer(cfg, model)
-    t.step = make_step(cfg, model, opt, t.gens['switch'])
+    t.step = make_step(cfg, model, opt, t.gens['switch'], t.world)
     start, step, sc = 0, 0, None
     ck = load_checkpoint(checkpoint) if resume and Path(checkpoint).is_file() else None
     if ck is not None:
@@ -595,6 +651,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
     t.steps_per_epoch = -(-source.per_epoch // cfg.batch_size)
     t.total_steps = cfg.epochs * t.steps_per_epoch
     def evaluate():
+        t.world.broadcast(model, buffers_only=True)                   # rank 0's BN statistics, as DDP keeps them
         with t.timer('eval'), autocast(cfg, dev): return eval_bits(model, test, cfg.all_bits if cfg.bn == 'shared' else cfg.bits, cfg.abits)
     t.evaluate = evaluate
     def state(epoch, step, **more):
@@ -607,12 +664,16 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
         if ck['epoch'] != cfg.epochs: raise ValueError(f"{Path(checkpoint).name} holds a run that finished after {ck['epoch']} epochs (BN adaptation included); it cannot be extended to {cfg.epochs}")
         acc = pd.DataFrame({c: pd.Series({int(b): v for b, v in s.items()}) for c, s in ck['accuracy'].items()}); acc.index.name = 'bits'
         return RunResult(cfg, model, pd.DataFrame(t.history), acc, dict(t.timer.totals), dict(t.samples), True, sc, t.extras)
-    if checkpoint is not None and ck is None: save_checkpoint(checkpoint, state(0, 0))
+    if checkpoint is not None and ck is None:
+        if t.world.main: save_checkpoint(checkpoint, state(0, 0))
+        t.world.barrier()
 
     def one_step(run, batches):
         f = _lr_factor(run.step, t.total_steps, cfg.sched)
         for gr in opt.param_groups: gr['lr'] = cfg.lr * f
-        return t.step(batches, f)
+        out = t.step(t.world.shard(batches), f)
+        if run.step == 0: t.world.broadcast(model)                   # data-dependent initialisations (LSQ steps) as rank 0 made them
+        return out
     t.bar = tqdm(range(start, cfg.epochs), desc=f'{cfg.name} epochs', disable=not progress, leave=False)
     run = run_loop(SimpleNamespace(epoch=start, step=step, stop=False), t.bar, lambda ep: source.epoch(ep, t.steps_per_epoch), one_step,
                    [_HMTPhase(t), _Bookkeeping(t)])
@@ -627,7 +688,9 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
             t.samples['bn_adapt'] = min(cfg.adapt_batches * cfg.batch_size, len(train_ds)) * len(cfg.all_bits)
             acc['adapted'] = evaluate()
         if checkpoint is not None:
-            save_checkpoint(checkpoint, state(cfg.epochs, run.step, done=True, accuracy={c: {str(b): float(v) for b, v in s.items()} for c, s in acc.items()}))
+            if t.world.main:
+                save_checkpoint(checkpoint, state(cfg.epochs, run.step, done=True, accuracy={c: {str(b): float(v) for b, v in s.items()} for c, s in acc.items()}))
+            t.world.barrier()
     return RunResult(cfg, model, pd.DataFrame(t.history), acc, dict(t.timer.totals), dict(t.samples), completed, sc, t.extras)
 
 # %% ../nbs/09_training.ipynb #6409cd9c
@@ -761,7 +824,7 @@ def _scores(cfg: MBQConfig, tr: ImageDataset, out: Path, dev, log) -> tuple:
         if all(len(v) == len(tr) for v in d['scores'].values()): return {int(b): v for b, v in d['scores'].items()}, d['seconds'], d['samples']
     log(f"scoring: {cfg.score_epochs} epochs of {cfg.score_mode} TDDS scoring at bits {cfg.bits}")
     sc, secs, n = compute_scores(cfg, tr, dev)
-    save_tagged(f, SCORES_FORMAT, {'scores': {str(b): v for b, v in sc.items()}, 'seconds': secs, 'samples': n})   # atomic: another process may wait for it
+    if World().main: save_tagged(f, SCORES_FORMAT, {'scores': {str(b): v for b, v in sc.items()}, 'seconds': secs, 'samples': n})   # atomic: another process may wait for it
     return sc, secs, n
 
 def run_suite(configs: dict, # run name -> MBQConfig
@@ -791,7 +854,7 @@ def run_suite(configs: dict, # run name -> MBQConfig
         t0 = time.perf_counter()
         sc = _scores(cfg, train_ds, out, dev, log) if cfg.coreset else None
         runs[name] = r = train(cfg, train_ds, test_ds, dev, scores=sc, eval_every=eval_every, progress=progress)
-        f.write_text(json.dumps(r.summary(), indent=1))
+        if World().main: f.write_text(json.dumps(r.summary(), indent=1))   # under torchrun, rank 0 writes
         acc = ' '.join(f'{b}:{a:.2f}' for b, a in r.final_accuracy().items())
         log(f"{name:<26} cost {r.cost_seconds:7.1f} s  wall {time.perf_counter() - t0:7.1f} s  acc {acc}")
     return runs
