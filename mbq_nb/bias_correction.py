@@ -12,12 +12,12 @@ import pandas as pd
 from .core import check_bits
 from .fit import tqdm
 from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
-from .quant import QConv2d, QLinear, SwitchableBatchNorm2d, dorefa_weight, dorefa_act, set_bits, eval_bits, frozen_weights
+from .quant import QConv2d, QLinear, LSQLinear, SwitchableBatchNorm2d, dorefa_weight, dorefa_act, set_bits, eval_bits, frozen_weights
 
 # %% auto #0
 __all__ = ['bias_correct_moments', 'channel_moments', 'bias_correct', 'weight_shift', 'BCQMixin', 'BCQConv2d', 'BCQLinear',
-           'hold_reference', 'set_correction', 'SharedBatchNorm2d', 'emq_layers', 'adapt_bn', 'reset_adaptation',
-           'eval_with_adaptation', 'recalibrate_bn', 'layer_shift']
+           'hold_reference', 'set_correction', 'BCLSQLinear', 'SharedBatchNorm2d', 'emq_layers', 'adapt_bn',
+           'reset_adaptation', 'eval_with_adaptation', 'recalibrate_bn', 'layer_shift']
 
 # %% ../nbs/04_bias_correction.ipynb #ad5cf64b
 def bias_correct_moments(w_q: torch.Tensor, # quantized weights, output channels along dim 0
@@ -107,6 +107,13 @@ def set_correction(model: nn.Module, on: bool) -> nn.Module:
     if not layers: raise ValueError("model has no bias-corrected layers; build it with emq_layers()")
     for m in layers: m.correct = bool(on)
     return model
+
+# %% ../nbs/04_bias_correction.ipynb #555f243d
+class BCLSQLinear(BCQMixin, LSQLinear):
+    "`LSQLinear` with weight bias correction against the per-channel moments of its FP weights (switch: `correct`)."
+    def __init__(self, *args, correct: bool = True, **kwargs):
+        super().__init__(*args, **kwargs); self.correct = correct
+    def ref_weight(self) -> torch.Tensor: return self.fp_weight()
 
 # %% ../nbs/04_bias_correction.ipynb #af88a3c6
 class SharedBatchNorm2d(nn.Module):

@@ -13,7 +13,7 @@ import torch.nn.functional as F
 # %% auto #0
 __all__ = ['ROLES', 'FP', 'MODELS', 'fp_conv', 'fp_linear', 'fp_bn', 'fp_ln', 'fp_act', 'Layers', 'role_census', 'PreActBlock',
            'PreActResNet', 'preact_resnet20', 'BasicBlock', 'ResNet18', 'resnet18', 'Attention', 'EncoderBlock', 'ViT',
-           'vit_small', 'get_model']
+           'vit_small', 'vit_tiny', 'get_model']
 
 # %% ../nbs/02_models.ipynb #8c224acb
 def fp_conv(cin: int, cout: int, k: int, stride: int = 1, padding: int = 0, bias: bool = False, role: str = 'body') -> nn.Module:
@@ -199,15 +199,21 @@ def vit_small(num_classes: int = 10, in_channels: int = 3, image_size: int = 32,
     "A small ViT for 32x32 images: patch 4, dim 192, depth 6, 3 heads, MLP 384 (override with kwargs)."
     return ViT(image_size=image_size, num_classes=num_classes, in_channels=in_channels, layers=layers, **kwargs)
 
+def vit_tiny(num_classes: int = 10, in_channels: int = 3, image_size: int = 16, layers: Layers = FP, **kwargs) -> ViT:
+    "A ViT small enough to train on two CPU cores (chapter 13): patch 4, dim 96, depth 4, 3 heads, MLP 192 (override with kwargs)."
+    kw = dict(patch=4, dim=96, depth=4, heads=3, mlp_dim=192) | kwargs
+    return ViT(image_size=image_size, num_classes=num_classes, in_channels=in_channels, layers=layers, **kw)
+
 # %% ../nbs/02_models.ipynb #8d2159cd
 MODELS = {'preact_resnet20': preact_resnet20,
           'resnet18': lambda **k: resnet18(stem='cifar', **k),
           'resnet18_imagenet': lambda **k: resnet18(stem='imagenet', **k),
-          'vit_small': vit_small}
+          'vit_small': vit_small,
+          'vit_tiny': vit_tiny}
 
 def get_model(name: str, # one of `MODELS`
               num_classes: int = 10, in_channels: int = 3,
-              image_size: int = 32, # used by the ViT only
+              image_size: int = 32, # used by the ViTs only
               width: int = 1, # used by PreActResNet-20 only
               layers: Layers = FP, # layer factories (chapter 03 passes quantized ones)
              ) -> nn.Module:
@@ -216,5 +222,5 @@ def get_model(name: str, # one of `MODELS`
     kw = dict(num_classes=num_classes, in_channels=in_channels, layers=layers)
     if name == 'preact_resnet20': kw['width'] = width
     elif width != 1: raise ValueError(f"width applies to preact_resnet20 only, got width={width} for {name}")
-    if name == 'vit_small': kw['image_size'] = image_size
+    if name.startswith('vit'): kw['image_size'] = image_size
     return MODELS[name](**kw)

@@ -17,8 +17,8 @@ from .models import Layers, fp_conv, fp_linear, fp_bn, fp_ln, fp_act
 # %% auto #0
 __all__ = ['round_ste', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'fused_lsq', 'lsq_relu',
            'signed_act', 'as_fp32', 'QuantMixin', 'QConv2d', 'QLinear', 'SwitchableBatchNorm2d', 'set_bits', 'get_bits',
-           'at_bits', 'quant_layers', 'frozen_weights', 'multibit_step', 'eval_bits', 'train_multibit',
-           'quant_step_benchmark']
+           'at_bits', 'quant_layers', 'LSQQuantizer', 'LSQLinear', 'SwitchableLayerNorm', 'lsq_layers',
+           'frozen_weights', 'multibit_step', 'eval_bits', 'train_multibit', 'quant_step_benchmark']
 
 # %% ../nbs/03_quantizers.ipynb #a86464bc
 def round_ste(x: torch.Tensor) -> torch.Tensor:
@@ -75,13 +75,14 @@ def lsq_quantize(v: torch.Tensor, # data to quantize
                  step: torch.Tensor, # learnable step size (scalar, or broadcastable to v)
                  bits: int, # 1..31 (32 returns v unchanged)
                  signed: bool = True, # signed range for weights, unsigned for post-ReLU activations
+                 n: int | None = None, # N, the elements that share one step (default: all of `v`; per-channel steps pass one channel's count)
                 ) -> torch.Tensor:
     "LSQ: round(clamp(v/s, Q_n, Q_p)) * s with the STE and step gradient scaled by 1/sqrt(N*Q_p)."
     bits = check_bit(bits)
     if bits == 32: return v
     qn, qp = lsq_range(bits, signed)
     if qp == 0: raise ValueError("a signed 1-bit LSQ range is {-1, 0}; use signed=False or bits >= 2")
-    s = grad_scale(step, 1.0 / math.sqrt(v.numel() * qp))
+    s = grad_scale(step, 1.0 / math.sqrt((v.numel() if n is None else n) * qp))
     return round_ste(torch.clamp(v / s, qn, qp)) * s
 
 # %% ../nbs/03_quantizers.ipynb #5bf0739a
@@ -267,6 +268,80 @@ def quant_layers(bits=(32, 8, 4, 2, 1), # bit-widths the model will run at
     def bn(ch, role='body'):
         return SwitchableBatchNorm2d(ch, bits) if switch_bn and role not in bn_fp_roles else fp_bn(ch, role)
     return Layers(conv=conv, linear=linear, bn=bn, ln=fp_ln, act=fp_act)
+
+# %% ../nbs/03_quantizers.ipynb #70c8051b
+class LSQQuantizer(nn.Module):
+    "Signed LSQ with one learnable step per bit-width: per output channel for weights (`channels`), one for a whole activation tensor (`channels=None`)."
+    def __init__(self, bits=(32, 8, 4, 2), # bit-widths served (32 passes its input through)
+                 channels: int | None = None):
+        super().__init__()
+        self.bit_list = tuple(b for b in check_bits(bits) if b != 32)
+        if any(b < 2 for b in self.bit_list): raise ValueError(f"signed LSQ needs at least 2 bits (at 1 bit Q_p = 0), got bits {check_bits(bits)}")
+        self.channels = channels
+        self.steps = nn.ParameterDict({str(b): nn.Parameter(torch.ones(channels) if channels else torch.tensor(1.0)) for b in self.bit_list})
+        self.register_buffer('initialized', torch.zeros(len(self.bit_list), dtype=torch.bool))
+        self._ready = [False] * len(self.bit_list)     # Python copies of `initialized`: the buffer is read once per bit-width, not every forward
+    def _load_from_state_dict(self, *args, **kwargs):
+        self._ready = [False] * len(self.bit_list)
+        return super()._load_from_state_dict(*args, **kwargs)
+    def _shape(self, v: torch.Tensor) -> tuple: return (-1,) + (1,) * (v.dim() - 1) if self.channels else ()
+    @torch.no_grad()
+    def init_step(self, v: torch.Tensor, bits: int):
+        "LSQ's initialisation, 2 mean|v| / sqrt(Q_p): per output channel (rows of `v`) or over the whole tensor."
+        m = v.abs().flatten(1).mean(1) if self.channels else v.abs().mean()
+        self.steps[str(bits)].copy_((2 * m / math.sqrt(lsq_range(bits, True)[1])).clamp_min(1e-8))
+        self.initialized[self.bit_list.index(bits)] = True
+    def forward(self, v: torch.Tensor, bits: int) -> torch.Tensor:
+        if bits == 32: return v
+        if bits not in self.bit_list: raise ValueError(f"no LSQ step for {bits} bits; this quantizer has {self.bit_list}")
+        if self.channels and v.shape[0] != self.channels: raise ValueError(f"built for {self.channels} output channels, got a tensor of shape {tuple(v.shape)}")
+        i = self.bit_list.index(bits)
+        if not self._ready[i]:
+            if not self.initialized[i]: self.init_step(v.detach(), bits)
+            self._ready[i] = True
+        step = self.steps[str(bits)]
+        return lsq_quantize(v, step.view(self._shape(v)), bits, signed=True, n=v[0].numel() if self.channels else None)
+    def extra_repr(self): return f'bits={self.bit_list}, channels={self.channels}'
+
+class LSQLinear(QuantMixin, nn.Linear):
+    "Linear holding FP weights; forward quantizes the weights (a step per output channel) and the signed input (a step per tensor) with LSQ at the current bits."
+    def __init__(self, *args, bits=(32, 8, 4, 2), **kwargs):
+        super().__init__(*args, **kwargs); self._init_q(bits, 'none')
+        self.wq, self.aq = LSQQuantizer(self.bit_list, self.weight.shape[0]), LSQQuantizer(self.bit_list)
+    def qweight(self) -> torch.Tensor: return self.wq(self.fp_weight(), self.checked_wbits())
+    def qinput(self, x): return self.aq(as_fp32(x), self.abits)
+    def forward(self, x): return F.linear(self.qinput(x), self.forward_weight(), self.bias)
+
+class SwitchableLayerNorm(nn.Module):
+    "One LayerNorm per bit-width, chosen by the current `bits` (switched by `set_bits`, like `SwitchableBatchNorm2d`)."
+    def __init__(self, dim: int, bits=(32, 8, 4, 2)):
+        super().__init__()
+        self.bit_list = check_bits(bits)
+        self.lns = nn.ModuleDict({str(b): nn.LayerNorm(dim) for b in self.bit_list})
+        self.bits = self.bit_list[0]
+    def forward(self, x):
+        if self.bits not in self.bit_list: raise ValueError(f"SwitchableLayerNorm has LayerNorms for bits {self.bit_list}, asked for {self.bits}")
+        return self.lns[str(self.bits)](x)
+    def extra_repr(self): return f'bits={self.bit_list}, current={self.bits}'
+
+def lsq_layers(bits=(32, 8, 4, 2), # bit-widths the model will run at (each >= 2)
+               ln: str = 'switch', # 'switch': one LayerNorm per bit-width; 'shared': one LayerNorm for all
+               fp_roles=('stem', 'head'), # roles kept in full precision (the patch embedding and the classifier)
+               linear_cls=None, # the quantized linear class (default `LSQLinear`; chapter 04 passes its bias-corrected one)
+              ) -> Layers:
+    "Layer factories for a multi-bit transformer: LSQ linears, one LayerNorm per bit-width or shared; convolutions only in `fp_roles`."
+    bits = check_bits(bits); LSQQuantizer(bits)       # checks the bits now, not at the first layer
+    if ln not in ('switch', 'shared'): raise ValueError(f"ln must be 'switch' or 'shared', got {ln!r}")
+    cls = linear_cls or LSQLinear
+    def conv(cin, cout, k, stride=1, padding=0, bias=False, role='body'):
+        if role in fp_roles: return fp_conv(cin, cout, k, stride, padding, bias, role)
+        raise ValueError(f"lsq_layers quantizes linear layers (transformers); a {role!r} convolution is not in fp_roles {fp_roles}")
+    def linear(fin, fout, bias=True, role='body'):
+        return fp_linear(fin, fout, bias, role) if role in fp_roles else cls(fin, fout, bias=bias, bits=bits)
+    def ln_(dim, role='body'): return SwitchableLayerNorm(dim, bits) if ln == 'switch' else fp_ln(dim, role)
+    def bn(ch, role='body'): raise ValueError("lsq_layers builds transformers, which have no BatchNorm")
+    return Layers(conv=conv, linear=linear, bn=bn, ln=ln_, act=fp_act)
+
 
 # %% ../nbs/03_quantizers.ipynb #af176e04
 @contextlib.contextmanager

@@ -18,8 +18,8 @@ from .core import check_bits, seed_everything, default_device, in_test, Timer, l
 from .data import Batches, ImageDataset, FolderImages, load_split
 from .fit import tqdm, adam, run_loop, Callback
 from .models import get_model, Layers
-from .quant import quant_layers, set_bits, eval_bits
-from .bias_correction import emq_layers, adapt_bn, reset_adaptation, hold_reference
+from .quant import quant_layers, set_bits, eval_bits, lsq_layers, LSQQuantizer
+from .bias_correction import emq_layers, adapt_bn, reset_adaptation, hold_reference, BCLSQLinear, SharedBatchNorm2d
 from .double_rounding import dr_layers
 from .alrs import scale_groups, scale_parameters, alrs_rule, scale_grad_norm_tensor, ALRS_MODES
 from .hessian import BitSwitching, bit_layers, hutchinson_trace, hasb_probs
@@ -27,7 +27,7 @@ from .coresets import record_dynamics, bit_scores, CoresetSampler
 
 # %% auto #0
 __all__ = ['QUANTIZERS', 'PRESETS', 'BENCH_SETTINGS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT',
-           'Quantizer', 'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'World', 'init_world',
+           'Quantizer', 'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'lsq_steps', 'World', 'init_world',
            'build_optimizer', 'autocast', 'UniformBits', 'SummedStep', 'PerPrecisionStep', 'MultibitStep', 'make_step',
            'multibit_batch_step', 'adam_steps', 'step_benchmark', 'plot_step_benchmark', 'RunResult', 'save_checkpoint',
            'load_checkpoint', 'save_model', 'load_model', 'init_from_model', 'compute_scores', 'FullData',
@@ -185,6 +185,26 @@ def build_model(cfg: MBQConfig, in_channels: int = 3, num_classes: int = 10, ima
     return get_model(cfg.model, num_classes=num_classes, in_channels=in_channels, image_size=image_size, width=cfg.width,
                      layers=QUANTIZERS[cfg.quantizer].layers(cfg))
 
+# %% ../nbs/09_training.ipynb #7be8855e
+def lsq_steps(model: nn.Module) -> list[nn.Parameter]:
+    "Every LSQ step in `model` (chapter 03's `LSQQuantizer`): the quantization scales of quantizer 'lsq'."
+    return [p for m in model.modules() if isinstance(m, LSQQuantizer) for p in m.steps.values()]
+
+def _lsq_layers(cfg: MBQConfig) -> Layers:
+    return lsq_layers(cfg.bits, ln='shared' if cfg.bn == 'shared' else 'switch', linear_cls=BCLSQLinear if cfg.correct else None)
+
+def _lsq_check(cfg: MBQConfig):
+    if not cfg.model.startswith('vit'):
+        raise ValueError(f"quantizer 'lsq' quantizes a transformer's linear layers, and {cfg.model!r} is a CNN: use quantizer 'dorefa' or 'double_rounding'")
+    if min(cfg.bits) < 2: raise ValueError(f"signed LSQ needs at least 2 bits, got bits {cfg.bits}")
+    if cfg.bn_adapt: raise ValueError("a transformer has no BatchNorm to adapt (LayerNorm keeps no running statistics): set bn_adapt=False")
+    if cfg.alrs != 'none': raise ValueError("ALRS is a rule for Double Rounding's one scale per channel; LSQ learns a step per bit-width: set alrs='none'")
+    if cfg.bn == 'shared' and cfg.own_bn: raise ValueError(f"with quantizer 'lsq', bn='shared' gives all bit-widths one LayerNorm: set own_bn=() (got {cfg.own_bn})")
+
+register_quantizer('lsq', Quantizer(_lsq_layers, _lsq_check, lsq_steps,
+                                    doc="LSQ linears (a learned step per output channel and bit-width) for ViTs (chapter 03); bn names the LayerNorms; correct=True adds bias correction"))
+
+
 # %% ../nbs/09_training.ipynb #5882d950
 class World:
     "The processes a run is spread over: this one alone (size 1: every method a no-op), or the `torch.distributed` group torchrun started."
@@ -238,7 +258,8 @@ def init_world(backend: str | None = None) -> World:
 def build_optimizer(cfg: MBQConfig, model: nn.Module) -> torch.optim.Optimizer:
     "Adam over `model`; with learnable quantization scales those form the first group ('scales', no weight decay: the one ALRS rescales)."
     scales = QUANTIZERS[cfg.quantizer].scales
-    groups = (scale_groups(model, cfg.lr, cfg.weight_decay, scales(model)) if scales is not None
+    sc = scales(model) if scales is not None else []        # none also for a quantizer that has scales, in a 32-bit-only model
+    groups = (scale_groups(model, cfg.lr, cfg.weight_decay, sc) if sc
               else [{'params': list(model.parameters()), 'lr': cfg.lr, 'weight_decay': cfg.weight_decay, 'name': 'all'}])
     return adam(groups, cfg.lr, cfg.weight_decay)
 
@@ -496,7 +517,7 @@ def load_model(path, device='cpu') -> tuple[MBQConfig, nn.Module, dict]:
 
 # %% ../nbs/09_training.ipynb #5ffc6f0a
 def init_from_model(model: nn.Module, path) -> nn.Module:
-    "Start `model` from the full-precision model in file `path`: every conv/linear gets the weights the source computes with at 32 bits, every BN (each bit-width's, or the shared one) a copy of the source's 32-bit BN."
+    "Start `model` from the full-precision model in file `path`: every conv/linear gets the weights the source computes with at 32 bits, every BN or LayerNorm (each bit-width's, or the shared one) a copy of the source's 32-bit one, and the model's own parameters (a ViT's class token and positions) the source's."
     src_cfg, src, _ = load_model(path)
     if 32 not in src_cfg.bits: raise ValueError(f"{Path(path).name} is not a full-precision model (its bits are {src_cfg.bits}); train one with bits=(32,)")
     set_bits(src, 32)
@@ -509,11 +530,21 @@ def init_from_model(model: nn.Module, path) -> nn.Module:
                 sbn = s.bns['32'] if s is not None and hasattr(s, 'bns') else s
                 if not isinstance(sbn, nn.modules.batchnorm._BatchNorm): raise ValueError(f"{Path(path).name} has no full-precision BN at {site}")
                 for k, v in sbn.state_dict().items(): getattr(m, k).copy_(v)
+            elif isinstance(m, nn.LayerNorm):
+                site = name.rsplit('.lns.', 1)[0] if '.lns.' in name else name
+                s = mods.get(site)
+                sln = s.lns['32'] if s is not None and hasattr(s, 'lns') else s
+                if not isinstance(sln, nn.LayerNorm): raise ValueError(f"{Path(path).name} has no full-precision LayerNorm at {site}")
+                m.weight.copy_(sln.weight); m.bias.copy_(sln.bias)
             elif isinstance(m, (nn.Conv2d, nn.Linear)):
                 s = mods.get(name)
                 if s is None or s.weight.shape != m.weight.shape: raise ValueError(f"{Path(path).name} has no layer {name} of shape {tuple(m.weight.shape)}")
                 m.weight.copy_(s.qweight() if hasattr(s, 'qweight') else s.weight)   # DoReFa's 32-bit branch: tanh(w) / max|tanh(w)| * mean|w|
                 if m.bias is not None: m.bias.copy_(s.bias)
+        own = dict(src.named_parameters(recurse=False))
+        for k, p in model.named_parameters(recurse=False):
+            if k not in own or own[k].shape != p.shape: raise ValueError(f"{Path(path).name} has no parameter {k} of shape {tuple(p.shape)}")
+            p.copy_(own[k])
     return model
 
 
@@ -680,7 +711,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
     completed = not run.stop
     acc = pd.DataFrame(index=pd.Index(cfg.all_bits if cfg.bn == 'shared' else cfg.bits, name='bits'))
     if completed:
-        if cfg.bn == 'shared': reset_adaptation(model)
+        if cfg.bn == 'shared' and any(isinstance(m, SharedBatchNorm2d) for m in model.modules()): reset_adaptation(model)   # (a ViT's shared LayerNorm has nothing to reset)
         acc['as trained'] = evaluate()
         if t.history: t.history[-1].update({f'acc_{b}': a for b, a in acc['as trained'].items() if b in cfg.bits})
         if cfg.bn_adapt:
