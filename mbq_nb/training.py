@@ -61,8 +61,8 @@ class MBQConfig:
     name: str = 'custom'
     bits: tuple = (32, 8, 4, 2, 1)   # weight bit-widths trained jointly
     abits: int | None = None         # activation bits: None ties them to the weight bits (Any-Precision)
-    quantizer: str = 'dorefa'        # a name in `QUANTIZERS`: 'dorefa' (chapter 03) or 'double_rounding' (chapter 05)
-    bn: str = 'switch'               # 'switch': one BN per bit-width; 'shared': one BN, `own_bn` bit-widths their own
+    quantizer: str = 'dorefa'        # a name in `QUANTIZERS`: 'dorefa' (chapter 03), 'double_rounding' (chapter 05) or 'lsq' (ViTs)
+    bn: str = 'switch'               # 'switch': one BN (a ViT: LayerNorm) per bit-width; 'shared': one BN, `own_bn` bit-widths their own
     own_bn: tuple = (1,)             # with bn='shared': bit-widths that keep a BN of their own
     correct: bool = False            # EMQNet weight bias correction (chapter 04)
     bn_adapt: bool = False           # re-estimate BN statistics per bit-width after training (bn='shared')
