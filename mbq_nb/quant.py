@@ -86,12 +86,15 @@ def lsq_quantize(v: torch.Tensor, # data to quantize
     return round_ste(torch.clamp(v / s, qn, qp)) * s
 
 # %% ../nbs/03_quantizers.ipynb #5bf0739a
-def _lsq_fwd_kernel(x, s, qp):                           # qp: a 0-d tensor, so one compiled kernel serves every bit-width
+def _lsq_codes(x, s, qp):
     v = torch.relu(x) / s
-    r = torch.clamp(v, min=0).minimum(qp).round()
-    return r * s, v, r
+    return v, torch.clamp(v, min=0).minimum(qp).round()
 
-def _lsq_bwd_kernel(go, x, v, r, s, qp):
+def _lsq_fwd_kernel(x, s, qp):                           # qp: a 0-d tensor, so one compiled kernel serves every bit-width
+    return _lsq_codes(x, s, qp)[1] * s                   # reads x, writes the output: nothing else is kept
+
+def _lsq_bwd_kernel(go, x, s, qp):
+    v, r = _lsq_codes(x, s, qp)                          # recomputed from x, which the ReLU before keeps anyway: cheaper than storing them
     gv = torch.where((v > 0) & (v < qp), go * s, 0.0)
     return torch.where(x > 0, gv / s, 0.0), go * r, -gv * (v / s)
 
@@ -107,7 +110,7 @@ def fused_lsq(enable: bool = True):
         try:
             f = torch.compile(_lsq_fwd_kernel, dynamic=True, fullgraph=True); b = torch.compile(_lsq_bwd_kernel, dynamic=True, fullgraph=True)
             x, s, q = torch.randn(2, 3, 4, 4), torch.tensor(0.5), torch.tensor(3.0)    # compile now: a missing compiler fails here, not mid-run
-            _, v, r = f(x, s, q); b(torch.ones_like(x), x, v, r, s, q)
+            f(x, s, q); b(torch.ones_like(x), x, s, q)
         except Exception as e: raise RuntimeError(f"fused_lsq needs torch.compile to work here (inductor; on a CPU, a C++ compiler): {e}") from e
         _FUSED.update(fwd=f, bwd=b, compile_s=time.perf_counter() - t0)
     prev = _FUSED['on']; _FUSED['on'] = bool(enable)
@@ -123,19 +126,24 @@ class _LSQReLU(torch.autograd.Function):
         if _FUSED['on']:
             ctx.q = _QP.get((qp, x.device))
             if ctx.q is None: ctx.q = _QP[qp, x.device] = torch.tensor(float(qp), device=x.device)   # made once per bit-width and device
-            out, v, r = _FUSED['fwd'](x, s, ctx.q)
-        else:
-            v = torch.relu(x).div_(s)                     # relu(x) / s
-            r = torch.clamp(v, 0, qp).round_()            # the integer codes (round_ste's value)
-            out = r * s
+            ctx.save_for_backward(x, s)
+            return _FUSED['fwd'](x, s, ctx.q)
+        v, r = _LSQReLU.codes(x, s, qp)
         ctx.save_for_backward(x, v, r, s)
-        return out
+        return r * s
+    @staticmethod
+    def codes(x, s, qp):
+        v = torch.relu(x).div_(s)                         # relu(x) / s
+        return v, torch.clamp(v, 0, qp).round_()          # and the integer codes (round_ste's value)
     @staticmethod
     def backward(ctx, go):
-        x, v, r, s = ctx.saved_tensors
-        if ctx.q is not None and not torch.is_grad_enabled():        # fused, unless second derivatives are being built
-            gx, p1, p2 = _FUSED['bwd'](go, x, v, r, s, ctx.q)
-            return gx, (p1.sum() + p2.sum()) * ctx.g if ctx.needs_input_grad[1] else None, None, None
+        if ctx.q is not None:                                         # fused: only x and the step were kept
+            x, s = ctx.saved_tensors
+            if not torch.is_grad_enabled():
+                gx, p1, p2 = _FUSED['bwd'](go, x, s, ctx.q)
+                return gx, (p1.sum() + p2.sum()) * ctx.g if ctx.needs_input_grad[1] else None, None, None
+            with torch.no_grad(): v, r = _LSQReLU.codes(x, s, ctx.qp)  # second derivatives: the formulas below, v and r constants as when saved
+        else: x, v, r, s = ctx.saved_tensors
         gv = torch.where((v > 0) & (v < ctx.qp), go * s, 0.0)     # through the product and the clamp (torch's clamp passes no gradient at its ends)
         gx = torch.where(x > 0, gv / s, 0.0)                      # through the division and the ReLU
         gstep = None

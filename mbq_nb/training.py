@@ -28,11 +28,11 @@ from .coresets import record_dynamics, bit_scores, CoresetSampler
 # %% auto #0
 __all__ = ['QUANTIZERS', 'PRESETS', 'BENCH_SETTINGS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT',
            'Quantizer', 'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'lsq_steps', 'World', 'init_world',
-           'build_optimizer', 'autocast', 'UniformBits', 'SummedStep', 'PerPrecisionStep', 'MultibitStep', 'make_step',
-           'multibit_batch_step', 'adam_steps', 'step_benchmark', 'plot_step_benchmark', 'RunResult', 'save_checkpoint',
-           'load_checkpoint', 'save_model', 'load_model', 'init_from_model', 'compute_scores', 'FullData',
-           'CoresetData', 'train', 'compare', 'project_speedup', 'plot_compare', 'reproduce', 'run_suite', 'load_run',
-           'load_suite', 'suite_tables']
+           'build_optimizer', 'autocast', 'UniformBits', 'SummedStep', 'PerPrecisionStep', 'compiled_model',
+           'MultibitStep', 'make_step', 'multibit_batch_step', 'adam_steps', 'step_benchmark', 'plot_step_benchmark',
+           'RunResult', 'save_checkpoint', 'load_checkpoint', 'save_model', 'load_model', 'init_from_model',
+           'compute_scores', 'FullData', 'CoresetData', 'train', 'compare', 'project_speedup', 'plot_compare',
+           'reproduce', 'run_suite', 'load_run', 'load_suite', 'suite_tables']
 
 # %% ../nbs/09_training.ipynb #72557289
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ def register_quantizer(name: str, q: Quantizer) -> Quantizer:
     return q
 
 _CHOICES = {'bn': ('switch', 'shared'), 'score_mode': ('bitwise', 'batchwise'), 'alrs': ALRS_MODES, 'sched': ('none', 'cosine'),
-            'kd_teacher': ('top', 'next'), 'update': (None, 'summed', 'per_precision'), 'bit_schedule': ('uniform', 'hasb', 'random')}
+            'kd_teacher': ('top', 'next'), 'update': (None, 'summed', 'per_precision'), 'bit_schedule': ('uniform', 'hasb', 'random'),
+            'compile_backend': ('inductor', 'aot_eager', 'eager')}
 
 @dataclass(frozen=True)
 class MBQConfig:
@@ -99,6 +100,8 @@ class MBQConfig:
     seed: int = 0
     amp: bool = False                # bfloat16 autocast for convolutions and matmuls; quantizers still round in float32
     channels_last: bool = False      # NHWC memory layout for model and inputs (a GPU speed option)
+    compile: bool = False            # each bit-width's forward and backward as one torch.compile graph (the first step and partial batches run eagerly)
+    compile_backend: str = 'inductor' # with compile: 'inductor' (generated kernels), 'aot_eager' or 'eager' (PyTorch's own kernels: checks)
     init: str | None = None          # start from a trained full-precision model file (`save_model`, bits containing 32): Double Rounding's recipe
 
     def __post_init__(self):
@@ -110,7 +113,7 @@ class MBQConfig:
         if self.quantizer not in QUANTIZERS: raise ValueError(f"quantizer must be one of {tuple(QUANTIZERS)}, got {self.quantizer!r}")
         for k, ok in _CHOICES.items():
             if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}")
-        for k in ('amp', 'channels_last', 'augment', 'flip', 'correct', 'bn_adapt', 'coreset', 'kd'):
+        for k in ('amp', 'channels_last', 'compile', 'augment', 'flip', 'correct', 'bn_adapt', 'coreset', 'kd'):
             if not isinstance(getattr(self, k), bool): raise ValueError(f"{k} must be True or False, got {getattr(self, k)!r}")
         for k in ('epochs', 'batch_size', 'score_epochs', 'resample_every', 'adapt_batches', 'width', 'hmt_probes', 'hmt_batches'):
             v = getattr(self, k)
@@ -124,6 +127,8 @@ class MBQConfig:
         if not 0 <= self.sigma <= 1: raise ValueError(f"sigma must be in [0, 1], got {self.sigma}")
         if not 0 <= self.switch_start < 1: raise ValueError(f"switch_start must be in [0, 1), got {self.switch_start}")
         if set(self.extra_bits) & set(self.bits): raise ValueError(f"extra_bits {self.extra_bits} must not repeat trained bits {self.bits}")
+        if self.compile and self.bit_schedule != 'uniform':   # a switching schedule draws a new per-layer configuration, hence a new graph, every step
+            raise ValueError(f"compile=True needs bit_schedule='uniform' (one graph per bit-width), got {self.bit_schedule!r}")
         q = QUANTIZERS[self.quantizer]
         if self.alrs != 'none' and q.scales is None: raise ValueError(f"alrs needs learnable quantization scales, which quantizer {self.quantizer!r} has not: use quantizer='double_rounding'")
         if self.alrs != 'none' and self.update == 'summed': raise ValueError("ALRS sets a learning rate per precision, so it needs update='per_precision'")
@@ -309,11 +314,25 @@ class PerPrecisionStep:
     def state_dict(self) -> dict: return {'rule': self.rule.state_dict()}
     def load_state_dict(self, d: dict): self.rule.load_state_dict(d['rule'])
 
+def compiled_model(model: nn.Module, backend: str = 'inductor') -> nn.Module:
+    "`torch.compile(model)` as the multi-bit step uses it: the whole forward as one graph (`fullgraph`), static shapes, one graph per bit-width."
+    if backend not in _CHOICES['compile_backend']: raise ValueError(f"backend must be one of {_CHOICES['compile_backend']}, got {backend!r}")
+    import torch._dynamo.config as dc
+    dc.recompile_limit = max(dc.recompile_limit, 64)   # graphs per forward's code, over every model of the process: one per bit-width and model
+    return torch.compile(model, backend=backend, fullgraph=True, dynamic=False)
+
 class MultibitStep:
     "One step of Algorithm 1: per bit-width (high to low) the schedule sets the bits, forward on that bit-width's batch, loss, backward; the update rule steps."
     def __init__(self, model: nn.Module, cfg: MBQConfig, schedule, update, bits=None): # bits: a subset of cfg.bits to step (default all)
         self.model, self.cfg, self.schedule, self.update = model, cfg, schedule, update
         self.bits = cfg.bits if bits is None else check_bits(bits)
+        self.calls, self.batch = 0, None                  # steps taken; the batch size the compiled graphs are built for
+        self.compiled = compiled_model(model, cfg.compile_backend) if cfg.compile else None
+    def forward(self, b: int, x: torch.Tensor) -> torch.Tensor:
+        "The model at bit-width `b` on `x`: compiled from the second step on (the first initialises data-dependent scales eagerly), eager for other batch sizes."
+        m = self.schedule.apply(b)
+        if self.compiled is None or self.calls == 0 or x.shape[0] != self.batch: return m(x)
+        return self.compiled(x)
     def _teacher(self, b, x, batches, outs):
         "KD target of bit-width `b`: the teacher bit-width's output on the same batch, computed again when the batches differ."
         bits = self.cfg.bits
@@ -325,6 +344,7 @@ class MultibitStep:
     def __call__(self, batches: dict, f: float = 1.0) -> dict[int, torch.Tensor]:
         "Run the step on `batches[b] = (x, y)` at learning-rate factor `f`; the losses per bit-width stay on the device."
         cfg, losses, outs = self.cfg, {}, {}
+        if self.batch is None: self.batch = batches[self.bits[0]][0].shape[0]
         self.update.begin(f)
         with self.update.context():
             for b in self.bits:
@@ -332,7 +352,7 @@ class MultibitStep:
                 self.update.before_pass(b)
                 if cfg.channels_last: x = x.contiguous(memory_format=torch.channels_last)
                 with autocast(cfg, x.device):
-                    out = self.schedule.apply(b)(x)
+                    out = self.forward(b, x)
                     if cfg.kd and b != cfg.bits[0]: loss = _soft_ce(out.float(), self._teacher(b, x, batches, outs).float())
                     else: loss = F.cross_entropy(out, y)
                 outs[b] = out.detach()
@@ -340,6 +360,7 @@ class MultibitStep:
                 self.update.after_backward(b)
                 losses[b] = loss.detach()
         self.update.end()
+        self.calls += 1
         return losses
 
 def make_step(cfg: MBQConfig, model: nn.Module, opt: torch.optim.Optimizer, generator: torch.Generator | None = None,
@@ -366,12 +387,13 @@ BENCH_SETTINGS = ((8, 64, 1), (16, 64, 3), (32, 128, 3))     # (image size, batc
 def step_benchmark(methods=None, # preset names (default: every preset)
                    settings=BENCH_SETTINGS, device='cpu', reps: int = 7, warmup: int = 2,
                    threads: int | None = None, # torch threads for the measurement (default: as set)
-                   modes=('eager', 'fused'), # 'fused': the Double Rounding presets again, inside chapter 03's `fused_lsq()`
+                   modes=('eager', 'fused'), # 'fused': the Double Rounding presets inside chapter 03's `fused_lsq()`; 'compiled': `compile=True` (inductor)
                    log=None) -> pd.DataFrame:
     "Median time of one multi-bit training step per preset, mode and setting, as images/s and per bit-width over the FP step (`ratio_to_fp`)."
     from mbq_nb.models import preact_resnet20
     from mbq_nb.quant import fused_lsq, _FUSED
-    if not modes or set(modes) - {'eager', 'fused'}: raise ValueError(f"modes must be a non-empty subset of ('eager', 'fused'), got {modes}")
+    import torch._inductor.config as inductor_config
+    if not modes or set(modes) - {'eager', 'fused', 'compiled'}: raise ValueError(f"modes must be a non-empty subset of ('eager', 'fused', 'compiled'), got {modes}")
     methods = list(PRESETS) if methods is None else list(methods)
     bad = [m for m in methods if m not in PRESETS]
     if bad: raise ValueError(f"unknown preset(s) {bad}; choose from {list(PRESETS)}")
@@ -395,17 +417,25 @@ def step_benchmark(methods=None, # preset names (default: every preset)
               for mode in modes:
                 cfg = preset(name)
                 if mode == 'fused' and cfg.quantizer != 'double_rounding': continue      # nothing to fuse
+                if mode == 'compiled':
+                    if cfg.bit_schedule != 'uniform': continue                           # a switching schedule cannot be compiled (one graph per configuration)
+                    cfg = replace(cfg, compile=True, compile_backend='inductor')
+                    torch._dynamo.reset()                                                # a cold start: no graphs of an earlier model ...
                 torch.manual_seed(0)
                 m = build_model(cfg, ch, 10, size).to(dev); opt = build_optimizer(cfg, m)
                 st = make_step(cfg, m, opt, torch.Generator().manual_seed(0)); batches = {b: (x, y) for b in cfg.bits}
-                with fused_lsq(mode == 'fused'):
-                    for _ in range(warmup): fp_step(); st(batches)
+                cold = inductor_config.patch(fx_graph_cache=False, autotune_local_cache=False) if mode == 'compiled' else contextlib.nullcontext()
+                with fused_lsq(mode == 'fused'), cold:                                   # ... and no kernels from inductor's disk cache
+                    n_warm = max(warmup, 2) if mode == 'compiled' else warmup          # the compiled step: eager once, then compiled (and built)
+                    t_warm = 0.0
+                    for _ in range(n_warm): fp_step(); t_warm += timed(lambda: st(batches))
                     t_fp, t_m = [], []
                     for _ in range(reps): t_fp.append(timed(fp_step)); t_m.append(timed(lambda: st(batches)))
                 tf, tm = float(np.median(t_fp)), float(np.median(t_m))
+                compile_s = _FUSED['compile_s'] if mode == 'fused' else t_warm - n_warm * tm if mode == 'compiled' else float('nan')
                 rows.append(dict(method=name, device=dev.type, mode=mode, image_size=size, batch=batch, bits=len(cfg.bits),
                                  threads=torch.get_num_threads(), images_per_s=batch / tm, fp_images_per_s=batch / tf,
-                                 ratio_to_fp=tm / len(cfg.bits) / tf, compile_s=_FUSED['compile_s'] if mode == 'fused' else float('nan')))
+                                 ratio_to_fp=tm / len(cfg.bits) / tf, compile_s=compile_s))
                 if log: log(f"{name:<18} {mode:<6} {size}x{size} b{batch}: {batch / tm:8.0f} images/s, {tm / len(cfg.bits) / tf:.2f}x the FP step per bit-width")
     finally: torch.set_num_threads(old)
     return pd.DataFrame(rows)
@@ -415,7 +445,7 @@ def plot_step_benchmark(df: pd.DataFrame, ax=None):
     import matplotlib.pyplot as plt
     if ax is None: _, ax = plt.subplots(figsize=(8, 3.4))
     piv = df.assign(setting=df.image_size.astype(str) + 'x' + df.image_size.astype(str) + ' b' + df.batch.astype(str),
-                    run=df.method + np.where(df['mode'] == 'fused', '\n(fused LSQ)', '')).pivot_table(index='run', columns='setting', values='ratio_to_fp', sort=False)
+                    run=df.method + df['mode'].map({'fused': '\n(fused LSQ)', 'compiled': '\n(compiled)'}).fillna('')).pivot_table(index='run', columns='setting', values='ratio_to_fp', sort=False)
     piv.plot.bar(ax=ax, rot=0, width=0.8)
     ax.axhline(1.0, color='k', lw=0.8); ax.axhline(1.1, color='C3', lw=0.8, ls='--', label='1.1x (the target)')
     ax.set_ylabel('step time per bit-width / FP step'); ax.set_xlabel(''); ax.legend(fontsize=8, ncol=4)
@@ -844,7 +874,8 @@ SCORES_FORMAT = 'mbq_nb.gpu.scores'   # the tag of score files written before th
 def _score_key(cfg: MBQConfig) -> str:
     "A hash of every setting the TDDS scoring run depends on (not the pruning rate, temperature or training length)."
     keep = {k: v for k, v in asdict(cfg).items() if k not in ('name', 'pruning_rate', 'tau', 'resample_every', 'epochs', 'sched',
-                                                              'bn_adapt', 'adapt_batches', 'extra_bits', 'kd', 'weight_decay')}
+                                                              'bn_adapt', 'adapt_batches', 'extra_bits', 'kd', 'weight_decay',
+                                                              'compile', 'compile_backend')}   # how the step runs, not what it computes
     if keep.get('init') is None: keep.pop('init', None)      # a field added later: hashes of runs without it stay as they were
     return hashlib.sha1(json.dumps(keep, sort_keys=True, default=list).encode()).hexdigest()[:12]
 

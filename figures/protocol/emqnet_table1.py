@@ -16,6 +16,11 @@
 # - 'r=0.8 E=50': the bit-wise coreset for 50 epochs (the same scores), the same updates and samples as 'full' at 10 epochs.
 #   Does the coreset lose accuracy once it gets as many updates as the baseline?
 # Run them with --arms 'full E=2,r=0.8 E=50'.
+# Added after those, to separate TDDS's choice of images from "each bit-width trains on its own batch" (fixed before it ran):
+# - 'random r=0.8': the same bit-wise coresets drawn at tau = 1e6, where temperature sampling is uniform to within one part in a
+#   million: each bit-width still draws its own 20% every epoch, but not by score. Paired with 'r=0.8' run again beside it, in
+#   runs/emqnet_random/ (--out), from FP models rebuilt on the machine that ran them (pretrain.py rebuilds missing models and says
+#   whether they equal the committed runs' start: on another CPU they do not, so the pair is rerun together rather than mixed).
 # One thread per process; resumable (run_suite skips arms already summarised). Writes runs/emqnet_table1/<arm>_seed_<s>.json (committed).
 import argparse, os, time, torch
 from pathlib import Path
@@ -23,14 +28,15 @@ from mbq_nb.data import load_split
 from mbq_nb.training import preset, run_suite
 torch.set_num_threads(1)
 ARMS = ('full', 'r=0.6', 'r=0.8', 'r=0.9', 'batchwise r=0.8')
-EXTRA = ('full E=2', 'r=0.8 E=50')
+EXTRA = ('full E=2', 'r=0.8 E=50', 'random r=0.8')
 ap = argparse.ArgumentParser(); ap.add_argument('seeds', nargs='+', type=int)
 ap.add_argument('--arms', default=','.join(ARMS), help=f'comma-separated subset of {ARMS + EXTRA}')
+ap.add_argument('--out', default='figures/protocol/runs/emqnet_table1', help='folder for the per-run summaries')
 ap.add_argument('--smoke', action='store_true', help='2 epochs on 512 images, written to /tmp/emq_smoke (a check of the script, not a result)')
 a = ap.parse_args()
 arms = a.arms.split(',')
 if set(arms) - set(ARMS + EXTRA): ap.error(f'unknown arms {sorted(set(arms) - set(ARMS + EXTRA))}; choose from {ARMS + EXTRA}')
-models, out = Path('figures/protocol/runs/models'), 'figures/protocol/runs/emqnet_table1'
+models, out = Path('figures/protocol/runs/models'), a.out
 tr, te = load_split('cifar10', os.environ['MBQ_CIFAR10'], 16, 5000, None, 0)
 common = dict(bits=(32, 8, 4, 2, 1), abits=4, epochs=10, lr=5e-4, weight_decay=0.0, sched='cosine', pad=2, flip=True,
               init=str(models/'fp-E80-seed{seed}.pt'))
@@ -39,6 +45,7 @@ def arm(name):
     name, _, e = name.partition(' E=')
     kw = {**common, 'epochs': int(e)} if e else common
     if name == 'full': return preset('emqnet', coreset=False, **kw)
+    if name.startswith('random'): return preset('emqnet', coreset=True, pruning_rate=float(name.split('=')[1]), tau=1e6, **kw)
     mode, r = ('batchwise', name.split('=')[1]) if name.startswith('batchwise') else ('bitwise', name.split('=')[1])
     return preset('emqnet', coreset=True, pruning_rate=float(r), score_mode=mode, **kw)
 cfgs = {n: arm(n) for n in arms}
