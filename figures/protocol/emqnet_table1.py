@@ -21,6 +21,9 @@
 #   million: each bit-width still draws its own 20% every epoch, but not by score. Paired with 'r=0.8' run again beside it, in
 #   runs/emqnet_random/ (--out), from FP models rebuilt on the machine that ran them (pretrain.py rebuilds missing models and says
 #   whether they equal the committed runs' start: on another CPU they do not, so the pair is rerun together rather than mixed).
+# Added after those, EMQNet's Table 12 (the sampling temperature; the paper's summary: tau 0.1 over-exploits high scores, 1.0 adds too
+# much noise, 0.5 is best), fixed before it ran: 'tau=0.1 r=0.8' and 'tau=1 r=0.8', the r = 0.8 arm at the sweep's two ends, written
+# beside the pair above (or, where the FP starts rebuilt here differ from that pair's, with 'r=0.8' rerun beside them, in --out).
 # One thread per process; resumable (run_suite skips arms already summarised). Writes runs/emqnet_table1/<arm>_seed_<s>.json (committed).
 import argparse, os, time, torch
 from pathlib import Path
@@ -28,7 +31,7 @@ from mbq_nb.data import load_split
 from mbq_nb.training import preset, run_suite
 torch.set_num_threads(1)
 ARMS = ('full', 'r=0.6', 'r=0.8', 'r=0.9', 'batchwise r=0.8')
-EXTRA = ('full E=2', 'r=0.8 E=50', 'random r=0.8')
+EXTRA = ('full E=2', 'r=0.8 E=50', 'random r=0.8', 'tau=0.1 r=0.8', 'tau=1 r=0.8')
 ap = argparse.ArgumentParser(); ap.add_argument('seeds', nargs='+', type=int)
 ap.add_argument('--arms', default=','.join(ARMS), help=f'comma-separated subset of {ARMS + EXTRA}')
 ap.add_argument('--out', default='figures/protocol/runs/emqnet_table1', help='folder for the per-run summaries')
@@ -45,6 +48,9 @@ def arm(name):
     name, _, e = name.partition(' E=')
     kw = {**common, 'epochs': int(e)} if e else common
     if name == 'full': return preset('emqnet', coreset=False, **kw)
+    if name.startswith('tau='):
+        tau, r = name.split(' ')
+        return preset('emqnet', coreset=True, pruning_rate=float(r.split('=')[1]), tau=float(tau.split('=')[1]), **kw)
     if name.startswith('random'): return preset('emqnet', coreset=True, pruning_rate=float(name.split('=')[1]), tau=1e6, **kw)
     mode, r = ('batchwise', name.split('=')[1]) if name.startswith('batchwise') else ('bitwise', name.split('=')[1])
     return preset('emqnet', coreset=True, pruning_rate=float(r), score_mode=mode, **kw)
