@@ -24,7 +24,7 @@
 # Added after those, EMQNet's Table 12 (the sampling temperature; the paper's summary: tau 0.1 over-exploits high scores, 1.0 adds too
 # much noise, 0.5 is best), fixed before it ran: 'tau=0.1 r=0.8' and 'tau=1 r=0.8', the r = 0.8 arm at the sweep's two ends, written
 # beside the pair above (or, where the FP starts rebuilt here differ from that pair's, with 'r=0.8' rerun beside them, in --out).
-# 'tau=0.1 r=0.8' was run first (seeds 0-2, beside the pair: the rebuilt seed-0 start matched theirs); 'tau=1 r=0.8' has not been run yet.
+# 'tau=0.1 r=0.8' was run first (seeds 0-2, beside the pair: all three rebuilt starts matched theirs); 'tau=1 r=0.8' has not been run yet.
 # One thread per process; resumable (run_suite skips arms already summarised). Writes runs/emqnet_table1/<arm>_seed_<s>.json (committed).
 import argparse, os, time, torch
 from pathlib import Path
@@ -49,9 +49,8 @@ def arm(name):
     name, _, e = name.partition(' E=')
     kw = {**common, 'epochs': int(e)} if e else common
     if name == 'full': return preset('emqnet', coreset=False, **kw)
-    if name.startswith('tau='):
-        tau, r = name.split(' ')
-        return preset('emqnet', coreset=True, pruning_rate=float(r.split('=')[1]), tau=float(tau.split('=')[1]), **kw)
+    if name.startswith('tau='):                     # 'tau=X <arm>': that arm sampled at temperature X
+        t, name = name.split(' ', 1); kw = {**kw, 'tau': float(t[4:])}
     if name.startswith('random'): return preset('emqnet', coreset=True, pruning_rate=float(name.split('=')[1]), tau=1e6, **kw)
     mode, r = ('batchwise', name.split('=')[1]) if name.startswith('batchwise') else ('bitwise', name.split('=')[1])
     return preset('emqnet', coreset=True, pruning_rate=float(r), score_mode=mode, **kw)
