@@ -15,8 +15,14 @@
 # - The claims rows (chapter 12), fixed with the above: Figure 7, the mean Spearman correlation over the 10 pairs of bit-widths, bit-wise
 #   minus batch-wise, claim '< 0' (bit-wise scoring separates the bit-widths); Figure 5, the early-vs-plateau correlation of the 2-bit
 #   scores, claim '< 0.54' (importance drifts at least as much as the paper's 0.54), 'partly' below 0.8, 'contradicts' above 0.8.
+# Added after reading seed 0's Figure 5 numbers (any two 4-epoch windows of one run agreed at Spearman 0.01-0.11, adjacent ones too),
+# fixed before it ran: a retest, to tell drift from noise. From the seed's fresh model, 4-epoch trajectories of one child alone at
+# 32, 4 and 2 bits, each with two batch orders (two loader generators: the order and the augmentation differ, nothing else); the
+# Spearman correlation of the scores of the same bit-width under the two orders (retest), and of two bit-widths under one order.
+# If the retest is as low as Figure 7's correlations between bit-widths, bit-wise scores differ between bit-widths no more than two
+# scorings of one bit-width do. Writes runs/score_dynamics/retest_seed_<s>.json.
 # One thread per process; resumable at the level of each figure and seed. Writes runs/score_dynamics/fig7_seed_<s>.json and
-# fig5_seed_<s>.json (committed; Spearman correlations and accuracies only, no per-image scores).
+# fig5_seed_<s>.json (and retest_seed_<s>.json, committed; Spearman correlations and accuracies only, no per-image scores).
 import argparse, json, os, time, torch
 from dataclasses import replace
 from pathlib import Path
@@ -64,3 +70,19 @@ for s in a.seeds:
                'train_loss': [float(torch.nn.functional.cross_entropy(L[e], y)) for e in range(E)], 'seconds': secs}
         f5.write_text(json.dumps(res, indent=1))
         print(f'seed {s} fig 5: {secs:.0f} s, early vs plateau {res["spearman"][0][-1]:.3f}, train accuracy {res["train_accuracy"][-1]:.1f}%', flush=True)
+    fr = out/f'retest_seed_{s}.json'
+    if not fr.is_file():
+        RB, t0, sc = (32, 4, 2), time.perf_counter(), {}
+        for o in (0, 1):
+            for b in RB:
+                seed_everything(s); proxy = build_model(cfg, 3, len(tr.classes), tr.shape[1])   # the same fresh model every time
+                g = torch.Generator().manual_seed(10007 * s + o)
+                loader = Batches(tr, cfg.batch_size, shuffle=True, augment=cfg.augment, device='cpu', generator=g, pad=cfg.pad, flip=cfg.flip)
+                L = record_dynamics(proxy, loader, cfg.score_epochs, (b,), 'bitwise', cfg.abits, cfg.lr)[b].complete()
+                sc[b, o] = tdds_scores(L, cfg.window, cfg.decay)
+        res = {'seed': s, 'bits': list(RB), 'score_epochs': cfg.score_epochs, 'window': cfg.window,
+               'retest': {str(b): rho(sc[b, 0], sc[b, 1]) for b in RB},
+               'across_bits': {f'{b}-{c}': [rho(sc[b, o], sc[c, o]) for o in (0, 1)] for i, b in enumerate(RB) for c in RB[i + 1:]},
+               'seconds': time.perf_counter() - t0}
+        fr.write_text(json.dumps(res, indent=1))
+        print(f"seed {s} retest: same bit-width {res['retest']}, across bit-widths {res['across_bits']}", flush=True)
