@@ -7,7 +7,7 @@
 #   random-coreset pair, runs/emqnet_random/, which started from FP models rebuilt on the same kind of CPU).
 # - After every epoch (and at the FP start) the model is copied and its gradients taken on one fixed probe batch: the first 256 training
 #   images, not augmented, in training mode (batch statistics, as in a training step). `grad_angles` (chapter 08) gives one angle per
-#   convolution and the classifier; the row of chapter 12 is the largest angle over the 19 quantized 3x3 convolutions of the blocks
+#   convolution and the classifier; the row of chapter 12 is the largest angle over the 18 quantized 3x3 convolutions of the 9 blocks
 #   (stem, 1x1 shortcuts and classifier excluded, as in chapter 08) at the end of training, against the paper's "below 28 degrees".
 # - The claims row, fixed with the above: that largest angle at the end of training, claim '< 28' degrees (8 against 2 bits; the 8-4
 #   angles are drawn, not made a row, as the paper gives no number for them).
