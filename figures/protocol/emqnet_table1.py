@@ -24,7 +24,8 @@
 # Added after those, EMQNet's Table 12 (the sampling temperature; the paper's summary: tau 0.1 over-exploits high scores, 1.0 adds too
 # much noise, 0.5 is best), fixed before it ran: 'tau=0.1 r=0.8' and 'tau=1 r=0.8', the r = 0.8 arm at the sweep's two ends, written
 # beside the pair above (or, where the FP starts rebuilt here differ from that pair's, with 'r=0.8' rerun beside them, in --out).
-# 'tau=0.1 r=0.8' was run first (seeds 0-2, beside the pair: all three rebuilt starts matched theirs); 'tau=1 r=0.8' has not been run yet.
+# 'tau=0.1 r=0.8' was run first (seeds 0-2, beside the pair: all three rebuilt starts matched theirs), then 'tau=1 r=0.8' (seeds 0-2,
+# from starts rebuilt once more on the same kind of CPU, which matched again).
 # One thread per process; resumable (run_suite skips arms already summarised). Writes runs/emqnet_table1/<arm>_seed_<s>.json (committed).
 import argparse, os, time, torch
 from pathlib import Path
