@@ -21,6 +21,9 @@
 # Spearman correlation of the scores of the same bit-width under the two orders (retest), and of two bit-widths under one order.
 # If the retest is as low as Figure 7's correlations between bit-widths, bit-wise scores differ between bit-widths no more than two
 # scorings of one bit-width do. Writes runs/score_dynamics/retest_seed_<s>.json.
+# Added after the retest's three seeds had been read (scorings of one bit-width under two batch orders agreed at 0.09-0.11), fixed
+# before it ran: the same retest from the seed's trained 80-epoch FP model (the start of every EMQNet run) instead of a fresh one, to
+# see whether scores from a trained model depend less on the batches. Writes runs/score_dynamics/retest_fp_seed_<s>.json.
 # One thread per process; resumable at the level of each figure and seed. Writes runs/score_dynamics/fig7_seed_<s>.json and
 # fig5_seed_<s>.json (and retest_seed_<s>.json, committed; Spearman correlations and accuracies only, no per-image scores).
 import argparse, json, os, time, torch
@@ -30,7 +33,7 @@ from scipy.stats import spearmanr
 from mbq_nb.core import seed_everything
 from mbq_nb.coresets import record_dynamics, tdds_scores
 from mbq_nb.data import Batches, load_split
-from mbq_nb.training import build_model, compute_scores, preset
+from mbq_nb.training import build_model, compute_scores, init_from_model, preset
 torch.set_num_threads(1)
 ap = argparse.ArgumentParser(); ap.add_argument('seeds', nargs='+', type=int)
 ap.add_argument('--smoke', action='store_true', help='512 images, 6 epochs, written to /tmp/score_dynamics_smoke (a check of the script, not a result)')
@@ -70,19 +73,21 @@ for s in a.seeds:
                'train_loss': [float(torch.nn.functional.cross_entropy(L[e], y)) for e in range(E)], 'seconds': secs}
         f5.write_text(json.dumps(res, indent=1))
         print(f'seed {s} fig 5: {secs:.0f} s, early vs plateau {res["spearman"][0][-1]:.3f}, train accuracy {res["train_accuracy"][-1]:.1f}%', flush=True)
-    fr = out/f'retest_seed_{s}.json'
-    if not fr.is_file():
+    for tag, init in (('retest', None), ('retest_fp', Path('figures/protocol/runs/models')/f'fp-E80-seed{s}.pt')):
+        fr = out/f'{tag}_seed_{s}.json'
+        if fr.is_file() or (init is not None and (a.smoke or not init.is_file())): continue
         RB, t0, sc = (32, 4, 2), time.perf_counter(), {}
         for o in (0, 1):
             for b in RB:
-                seed_everything(s); proxy = build_model(cfg, 3, len(tr.classes), tr.shape[1])   # the same fresh model every time
+                seed_everything(s); proxy = build_model(cfg, 3, len(tr.classes), tr.shape[1])   # the same model every time
+                if init is not None: init_from_model(proxy, init)
                 g = torch.Generator().manual_seed(10007 * s + o)
                 loader = Batches(tr, cfg.batch_size, shuffle=True, augment=cfg.augment, device='cpu', generator=g, pad=cfg.pad, flip=cfg.flip)
                 L = record_dynamics(proxy, loader, cfg.score_epochs, (b,), 'bitwise', cfg.abits, cfg.lr)[b].complete()
                 sc[b, o] = tdds_scores(L, cfg.window, cfg.decay)
-        res = {'seed': s, 'bits': list(RB), 'score_epochs': cfg.score_epochs, 'window': cfg.window,
+        res = {'seed': s, 'bits': list(RB), 'score_epochs': cfg.score_epochs, 'window': cfg.window, 'init': None if init is None else init.name,
                'retest': {str(b): rho(sc[b, 0], sc[b, 1]) for b in RB},
                'across_bits': {f'{b}-{c}': [rho(sc[b, o], sc[c, o]) for o in (0, 1)] for i, b in enumerate(RB) for c in RB[i + 1:]},
                'seconds': time.perf_counter() - t0}
         fr.write_text(json.dumps(res, indent=1))
-        print(f"seed {s} retest: same bit-width {res['retest']}, across bit-widths {res['across_bits']}", flush=True)
+        print(f"seed {s} {tag}: same bit-width {res['retest']}, across bit-widths {res['across_bits']}", flush=True)
