@@ -17,7 +17,6 @@ import argparse, copy, json, os, time, torch
 from pathlib import Path
 from mbq_nb.coresets import grad_angles
 from mbq_nb.data import load_split
-from dataclasses import replace
 from mbq_nb.core import seed_everything
 from mbq_nb.training import build_model, init_from_model, preset, train, _scores
 torch.set_num_threads(1)
