@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_training.ipynb #1d75735f
 from __future__ import annotations
-import contextlib, hashlib, json, math, os, time
+import contextlib, copy, hashlib, json, math, os, time
 from dataclasses import dataclass, asdict, fields, replace, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,6 +14,7 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from scipy.stats import spearmanr
 from .core import check_bits, seed_everything, default_device, in_test, Timer, load_tagged, save_tagged
 from .data import Batches, ImageDataset, FolderImages, load_split
 from .fit import tqdm, adam, run_loop, Callback
@@ -74,6 +75,7 @@ class MBQConfig:
     tau: float = 0.5                 # sampling temperature
     resample_every: int = 1          # redraw the coresets every R epochs
     score_mode: str = 'bitwise'      # 'bitwise' (Algorithm 2) or 'batchwise' scoring
+    rescore_every: int = 0           # re-score every K epochs during training, from a copy of the current model (EMQNet Tables 20-21); 0: score once
     score_epochs: int = 4            # T: epochs of the scoring run
     window: int = 3                  # TDDS window W (<= score_epochs)
     decay: float = 0.9               # TDDS decay beta
@@ -118,6 +120,9 @@ class MBQConfig:
         for k in ('epochs', 'batch_size', 'score_epochs', 'resample_every', 'adapt_batches', 'width', 'hmt_probes', 'hmt_batches'):
             v = getattr(self, k)
             if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
+        if isinstance(self.rescore_every, bool) or not isinstance(self.rescore_every, int) or self.rescore_every < 0:
+            raise ValueError(f"rescore_every must be 0 (score once) or a positive integer, got {self.rescore_every!r}")
+        if self.rescore_every and not self.coreset: raise ValueError("rescore_every re-scores coresets, so it needs coreset=True")
         if not 0 <= self.pruning_rate < 1: raise ValueError(f"pruning_rate must be in [0, 1), got {self.pruning_rate}")
         if self.init is not None and not isinstance(self.init, str): raise ValueError(f"init must be a model file path (a string), got {self.init!r}")
         if not self.tau > 0: raise ValueError(f"tau must be > 0, got {self.tau}")
@@ -579,15 +584,22 @@ def init_from_model(model: nn.Module, path) -> nn.Module:
 
 
 # %% ../nbs/09_training.ipynb #26fec858
-def compute_scores(cfg: MBQConfig, train_ds: ImageDataset, device=None, progress: bool = False) -> tuple[dict, float, int]:
-    "TDDS scores per bit-width from a scoring run on a fresh model: (scores, seconds, samples processed)."
+def compute_scores(cfg: MBQConfig, train_ds: ImageDataset, device=None, progress: bool = False,
+                   start: nn.Module | None = None, # re-score from a copy of this model (dynamic re-evaluation) instead of a fresh one
+                   epoch: int = 0, # with `start`: the training epoch it re-scores at (its batches' seed)
+                  ) -> tuple[dict, float, int]:
+    "TDDS scores per bit-width from a scoring run on a fresh model (or a copy of `start`): (scores, seconds, samples processed)."
     dev = default_device(device) if not isinstance(device, torch.device) else device
-    seed_everything(cfg.seed)
     C, H, _ = train_ds.shape
-    proxy = build_model(cfg, C, len(train_ds.classes), H).to(dev, memory_format=_layout(cfg))
-    g = _gens(cfg)['score']
-    loader = Batches(train_ds, cfg.batch_size, shuffle=True, augment=cfg.augment, device=dev, generator=g, pad=cfg.pad, flip=cfg.flip)
     t = Timer()
+    if start is None:
+        seed_everything(cfg.seed)
+        proxy = build_model(cfg, C, len(train_ds.classes), H).to(dev, memory_format=_layout(cfg))
+        g = _gens(cfg)['score']
+    else:                                    # the model being trained stays untouched; the batches have their own seed per (seed, epoch)
+        with t('scoring'): proxy = copy.deepcopy(start)
+        g = torch.Generator().manual_seed(int.from_bytes(hashlib.sha1(f'rescore {cfg.seed} {epoch}'.encode()).digest()[:8], 'little'))
+    loader = Batches(train_ds, cfg.batch_size, shuffle=True, augment=cfg.augment, device=dev, generator=g, pad=cfg.pad, flip=cfg.flip)
     with t('scoring'):
         with autocast(cfg, dev): recs = record_dynamics(proxy, loader, cfg.score_epochs, cfg.bits, cfg.score_mode, cfg.abits, cfg.lr, progress)
         scores = bit_scores(recs, cfg.window, cfg.decay)
@@ -642,6 +654,20 @@ class _Bookkeeping(Callback):
             t.world.barrier()
         if t.stop_after is not None and t.done_here >= t.stop_after and run.epoch + 1 < cfg.epochs: run.stop = True
 
+class _Rescore(Callback):
+    "Dynamic re-evaluation: every `rescore_every` epochs, TDDS scores from a scoring run on a copy of the current model; later coresets are drawn from them."
+    def __init__(self, t): self.t = t
+    def before_epoch(self, run):
+        t, cfg = self.t, self.t.cfg
+        if not cfg.rescore_every or run.epoch == 0 or run.epoch % cfg.rescore_every: return
+        new, secs, n = compute_scores(cfg, t.train_ds, t.dev, start=t.model, epoch=run.epoch)
+        rho = {str(b): float(spearmanr(t.sc[b].cpu().numpy(), new[b].cpu().numpy())[0]) for b in cfg.bits}
+        t.timer.totals['scoring'] = t.timer.totals.get('scoring', 0.0) + secs; t.samples['scoring'] += n
+        t.extras.setdefault('rescores', []).append({'epoch': run.epoch, 'seconds': secs, 'spearman_to_previous': rho})
+        old = t.source.sampler                # same size, temperature, cadence and generator: only the scores change
+        t.source.sampler = CoresetSampler(new, cfg.pruning_rate, cfg.tau, cfg.resample_every, generator=old.generator)
+        t.sc = new
+
 class _HMTPhase(Callback):
     "HASB: before the first switching epoch, measure every quantized layer's HMT on the current model and set the roulette."
     def __init__(self, t): self.t = t
@@ -685,7 +711,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
                         stop_after=stop_after, eval_every=eval_every, done_here=0, world=World())
     opt = build_optimizer(cfg, model)
     t.step = make_step(cfg, model, opt, t.gens['switch'], t.world)
-    start, step, sc = 0, 0, None
+    start, step, t.sc = 0, 0, None
     ck = load_checkpoint(checkpoint) if resume and Path(checkpoint).is_file() else None
     if ck is not None:
         saved, now = ck['config'], asdict(cfg)
@@ -695,19 +721,20 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
         for n, g in t.gens.items(): g.set_state(ck['gens'][n])
         start, step, t.history = ck['epoch'], ck['step'], list(ck['history'])
         t.timer.totals.update(ck['seconds']); t.samples.update(ck['samples']); t.extras = dict(ck['extras'])
-        sc = {int(b): v for b, v in ck['scores'].items()} if ck['scores'] is not None else None
+        t.sc = {int(b): v for b, v in ck['scores'].items()} if ck['scores'] is not None else None
         t.step.schedule.load_state_dict(ck['schedule']); t.step.update.load_state_dict(ck['update'])
     elif cfg.coreset:
-        sc, secs, n = scores if scores is not None else compute_scores(cfg, train_ds, dev, progress)
-        if set(sc) != set(cfg.bits): raise ValueError(f"scores are for bits {sorted(sc)}, the config trains {cfg.bits}")
-        if any(len(v) != len(train_ds) for v in sc.values()): raise ValueError("scores do not match the training set's size")
+        t.sc, secs, n = scores if scores is not None else compute_scores(cfg, train_ds, dev, progress)
+        if set(t.sc) != set(cfg.bits): raise ValueError(f"scores are for bits {sorted(t.sc)}, the config trains {cfg.bits}")
+        if any(len(v) != len(train_ds) for v in t.sc.values()): raise ValueError("scores do not match the training set's size")
         t.timer.totals['scoring'] = secs; t.samples['scoring'] = n
     mk = lambda g: Batches(train_ds, cfg.batch_size, shuffle=True, augment=cfg.augment, device=dev, generator=g, pad=cfg.pad, flip=cfg.flip)
     if cfg.coreset:
-        source = CoresetData(CoresetSampler(sc, cfg.pruning_rate, cfg.tau, cfg.resample_every, generator=t.gens['sampler']),
+        source = CoresetData(CoresetSampler(t.sc, cfg.pruning_rate, cfg.tau, cfg.resample_every, generator=t.gens['sampler']),
                              {b: mk(t.gens[f'bits{b}']) for b in cfg.bits})
     else: source = FullData(mk(t.gens['all']), cfg.bits)
     if ck is not None: source.load_state_dict(ck['source'])
+    t.source = source
     test = Batches(test_ds, 512, device=dev)
     t.steps_per_epoch = -(-source.per_epoch // cfg.batch_size)
     t.total_steps = cfg.epochs * t.steps_per_epoch
@@ -718,13 +745,13 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
     def state(epoch, step, **more):
         return dict(config=asdict(cfg), epoch=epoch, step=step, model=model.state_dict(), opt=opt.state_dict(),
                     gens={n: g.get_state() for n, g in t.gens.items()}, history=t.history, seconds=dict(t.timer.totals), samples=dict(t.samples),
-                    scores=None if sc is None else {str(b): v for b, v in sc.items()}, extras=t.extras,
+                    scores=None if t.sc is None else {str(b): v for b, v in t.sc.items()}, extras=t.extras,
                     source=source.state_dict(), schedule=t.step.schedule.state_dict(), update=t.step.update.state_dict(), **more)
     t.state = state
     if ck is not None and ck.get('done'):                              # a finished run: its final state, BN adaptation included
         if ck['epoch'] != cfg.epochs: raise ValueError(f"{Path(checkpoint).name} holds a run that finished after {ck['epoch']} epochs (BN adaptation included); it cannot be extended to {cfg.epochs}")
         acc = pd.DataFrame({c: pd.Series({int(b): v for b, v in s.items()}) for c, s in ck['accuracy'].items()}); acc.index.name = 'bits'
-        return RunResult(cfg, model, pd.DataFrame(t.history), acc, dict(t.timer.totals), dict(t.samples), True, sc, t.extras)
+        return RunResult(cfg, model, pd.DataFrame(t.history), acc, dict(t.timer.totals), dict(t.samples), True, t.sc, t.extras)
     if checkpoint is not None and ck is None:
         if t.world.main: save_checkpoint(checkpoint, state(0, 0))
         t.world.barrier()
@@ -737,7 +764,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
         return out
     t.bar = tqdm(range(start, cfg.epochs), desc=f'{cfg.name} epochs', disable=not progress, leave=False)
     run = run_loop(SimpleNamespace(epoch=start, step=step, stop=False), t.bar, lambda ep: source.epoch(ep, t.steps_per_epoch), one_step,
-                   [_HMTPhase(t), _Bookkeeping(t)])
+                   [_HMTPhase(t), _Rescore(t), _Bookkeeping(t)])
     completed = not run.stop
     acc = pd.DataFrame(index=pd.Index(cfg.all_bits if cfg.bn == 'shared' else cfg.bits, name='bits'))
     if completed:
@@ -752,7 +779,7 @@ def train(cfg: MBQConfig, train_ds: ImageDataset, test_ds: ImageDataset,
             if t.world.main:
                 save_checkpoint(checkpoint, state(cfg.epochs, run.step, done=True, accuracy={c: {str(b): float(v) for b, v in s.items()} for c, s in acc.items()}))
             t.world.barrier()
-    return RunResult(cfg, model, pd.DataFrame(t.history), acc, dict(t.timer.totals), dict(t.samples), completed, sc, t.extras)
+    return RunResult(cfg, model, pd.DataFrame(t.history), acc, dict(t.timer.totals), dict(t.samples), completed, t.sc, t.extras)
 
 # %% ../nbs/09_training.ipynb #6409cd9c
 def _bit_label(b: int) -> str: return f'{b}-bit'
@@ -875,7 +902,7 @@ def _score_key(cfg: MBQConfig) -> str:
     "A hash of every setting the TDDS scoring run depends on (not the pruning rate, temperature or training length)."
     keep = {k: v for k, v in asdict(cfg).items() if k not in ('name', 'pruning_rate', 'tau', 'resample_every', 'epochs', 'sched',
                                                               'bn_adapt', 'adapt_batches', 'extra_bits', 'kd', 'weight_decay',
-                                                              'compile', 'compile_backend')}   # how the step runs, not what it computes
+                                                              'compile', 'compile_backend', 'rescore_every')}   # how the step runs, or later scorings: not what this one computes
     if keep.get('init') is None: keep.pop('init', None)      # a field added later: hashes of runs without it stay as they were
     return hashlib.sha1(json.dumps(keep, sort_keys=True, default=list).encode()).hexdigest()[:12]
 
