@@ -144,10 +144,10 @@ class _LSQReLU(torch.autograd.Function):
                 return gx, (p1.sum() + p2.sum()) * ctx.g if ctx.needs_input_grad[1] else None, None, None
             with torch.no_grad(): v, r = _LSQReLU.codes(x, s, ctx.qp)  # second derivatives: the formulas below, v and r constants as when saved
         else: x, v, r, s = ctx.saved_tensors
-        gv = torch.where((v > 0) & (v < ctx.qp), go * s, 0.0)     # through the product and the clamp (torch's clamp passes no gradient at its ends)
-        gx = torch.where(x > 0, gv / s, 0.0)                      # through the division and the ReLU
+        gv = torch.ops.aten.hardtanh_backward(go * s, v, 0.0, float(ctx.qp))   # go * s where 0 < v < Q_p, else 0: the product and the clamp (torch's clamp passes no gradient at its ends)
+        gx = gv / s                                               # the division; the ReLU's mask is in gv already (x <= 0 gives v = 0)
         gstep = None
-        if ctx.needs_input_grad[1]: gstep = ((go * r).sum() + (-gv * (v / s)).sum()) * ctx.g   # the step's two paths, then the gradient scale
+        if ctx.needs_input_grad[1]: gstep = ((go * r).sum() - (gv * (v / s)).sum()) * ctx.g   # the step's two paths, then the gradient scale
         return gx, gstep, None, None
 
 def lsq_relu(x: torch.Tensor, # pre-activation
