@@ -128,9 +128,9 @@ class _LSQReLU(torch.autograd.Function):
             if ctx.q is None: ctx.q = _QP[qp, x.device] = torch.tensor(float(qp), device=x.device)   # made once per bit-width and device
             ctx.save_for_backward(x, s)
             return _FUSED['fwd'](x, s, ctx.q)
-        v, r = _LSQReLU.codes(x, s, qp)
-        ctx.save_for_backward(x, v, r, s)
-        return r * s
+        v = torch.relu(x).div_(s)                         # relu(x) / s: the one tensor kept
+        ctx.save_for_backward(v, s)
+        return torch.clamp(v, 0, qp).round_().mul_(s)     # r * s, written into r's own memory
     @staticmethod
     def codes(x, s, qp):
         v = torch.relu(x).div_(s)                         # relu(x) / s
@@ -143,7 +143,19 @@ class _LSQReLU(torch.autograd.Function):
                 gx, p1, p2 = _FUSED['bwd'](go, x, s, ctx.q)
                 return gx, (p1.sum() + p2.sum()) * ctx.g if ctx.needs_input_grad[1] else None, None, None
             with torch.no_grad(): v, r = _LSQReLU.codes(x, s, ctx.qp)  # second derivatives: the formulas below, v and r constants as when saved
-        else: x, v, r, s = ctx.saved_tensors
+        else:
+            v, s = ctx.saved_tensors
+            if not torch.is_grad_enabled():                           # training: the same operations, written into two new tensors instead of six
+                t = go * s
+                torch.ops.aten.hardtanh_backward.grad_input(t, v, 0.0, float(ctx.qp), grad_input=t)   # gv, in place
+                gstep = None
+                if ctx.needs_input_grad[1]:
+                    u = torch.clamp(v, 0, ctx.qp).round_().mul_(go)   # r * go (a product of two numbers is the same either way round)
+                    a = u.sum()
+                    torch.div(v, s, out=u).mul_(t)                    # (v / s) * gv
+                    gstep = (a - u.sum()) * ctx.g
+                return t.div_(s), gstep, None, None                   # gx = gv / s
+            with torch.no_grad(): r = torch.clamp(v, 0, ctx.qp).round_()   # second derivatives: out-of-place formulas, r a constant
         gv = torch.ops.aten.hardtanh_backward(go * s, v, 0.0, float(ctx.qp))   # go * s where 0 < v < Q_p, else 0: the product and the clamp (torch's clamp passes no gradient at its ends)
         gx = gv / s                                               # the division; the ReLU's mask is in gv already (x <= 0 gives v = 0)
         gstep = None
