@@ -15,6 +15,7 @@
 # One thread per process; resumable (a checkpoint after every epoch, in runs/models/, never committed). Writes
 # runs/resnet18/<model>_seed_<s>.json (committed).
 import argparse, json, os, torch
+from dataclasses import replace
 from pathlib import Path
 from mbq_nb.data import load_split
 from mbq_nb.training import preset, train
@@ -27,8 +28,8 @@ tr, te = load_split('cifar10', os.environ['MBQ_CIFAR10'], 16, 5000, None, 0)
 for s in a.seeds:
     f = out/f'{a.model}_seed_{s}.json'
     if f.is_file(): continue
-    cfg = preset('emqnet', name=f'{a.model} seed={s}', model=a.model, coreset=False, epochs=4, lr=1e-3, weight_decay=0.0,
-                 sched='cosine', batch_size=64, pad=2, flip=True, seed=s)
+    cfg = replace(preset('emqnet', model=a.model, coreset=False, epochs=4, lr=1e-3, weight_decay=0.0, sched='cosine', batch_size=64,
+                         pad=2, flip=True, seed=s), name=f'{a.model} seed={s}')
     r = train(cfg, tr, te, 'cpu', checkpoint=models/f'ckpt-{a.model}-emqnet-E4-seed{s}.pt', resume=True, progress=False)
     f.write_text(json.dumps(r.summary(), indent=1))
     print(cfg.name, {k: round(v, 2) for k, v in r.final_accuracy().items()}, f'{r.cost_seconds:.0f} s', flush=True)
