@@ -128,9 +128,9 @@ class _LSQReLU(torch.autograd.Function):
             if ctx.q is None: ctx.q = _QP[qp, x.device] = torch.tensor(float(qp), device=x.device)   # made once per bit-width and device
             ctx.save_for_backward(x, s)
             return _FUSED['fwd'](x, s, ctx.q)
-        v = torch.relu(x).div_(s)                         # relu(x) / s: the one tensor kept
-        ctx.save_for_backward(v, s)
-        return torch.clamp(v, 0, qp).round_().mul_(s)     # r * s, written into r's own memory
+        v, r = _LSQReLU.codes(x, s, qp)
+        ctx.save_for_backward(v, s)                       # v, the one tensor kept
+        return r.mul_(s)                                  # r * s, written into r's own memory
     @staticmethod
     def codes(x, s, qp):
         v = torch.relu(x).div_(s)                         # relu(x) / s
