@@ -41,6 +41,10 @@
 # fixed before it ran: 'T=20 r=0.8', the r = 0.8 arm with 20-epoch bit-wise scores (window 10, the retest's longest; EMQNet scores for
 # 10-20 epochs), beside the random-coreset pair. Its rows: TDDS with 20-epoch scores minus the random coreset after BN adaptation,
 # "above 0" (the random-coreset rows' claim), and, shown but not a row, minus the 4-epoch TDDS arm.
+# Added after all of the above had been read, fixed before it ran: 'full' (every image, every epoch) beside the random-coreset pair
+# (--out runs/emqnet_random), so that the arms on the rebuilt starts (r = 0.7, 0.8, 0.9, bit-wise and batch-wise) have their own full-data
+# baseline: Table 11's sweep drawn a second time, from other FP starts and with r = 0.7 in it. Shown in Table 11's section beside the
+# committed-start sweep, as a replication; no new claims rows (the Table 11 rows stay those of the committed starts).
 # One thread per process; resumable (run_suite skips arms already summarised). Writes runs/emqnet_table1/<arm>_seed_<s>.json (committed).
 import argparse, os, time, torch
 from pathlib import Path
