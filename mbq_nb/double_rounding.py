@@ -121,6 +121,8 @@ class DRMixin(QuantMixin):
         self.aq = LSQActQuantizer(self.bit_list) if act else None
     def qweight(self): return self.wq(self.fp_weight(), self.checked_wbits())
     def qinput(self, x): return x if self.aq is None else self.aq(as_fp32(x), self.abits)
+    @property
+    def applies_relu(self) -> bool: return self.aq is not None   # the LSQ quantizer starts with a ReLU (at 32 bits it is one): chapter 02's block skips its own
 
 class DRConv2d(DRMixin, nn.Conv2d):
     "Conv2d trained with Double Rounding weights (per-channel scale at `hi` bits) and per-bit LSQ activations."

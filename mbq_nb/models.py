@@ -11,9 +11,9 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['ROLES', 'FP', 'MODELS', 'fp_conv', 'fp_linear', 'fp_bn', 'fp_ln', 'fp_act', 'Layers', 'role_census', 'PreActBlock',
-           'PreActResNet', 'preact_resnet20', 'BasicBlock', 'ResNet18', 'resnet18', 'Attention', 'EncoderBlock', 'ViT',
-           'vit_small', 'vit_tiny', 'get_model']
+__all__ = ['ROLES', 'FP', 'MODELS', 'fp_conv', 'fp_linear', 'fp_bn', 'fp_ln', 'fp_act', 'Layers', 'role_census', 'applies_relu',
+           'PreActBlock', 'PreActResNet', 'preact_resnet20', 'BasicBlock', 'ResNet18', 'resnet18', 'Attention',
+           'EncoderBlock', 'ViT', 'vit_small', 'vit_tiny', 'get_model']
 
 # %% ../nbs/02_models.ipynb #8c224acb
 def fp_conv(cin: int, cout: int, k: int, stride: int = 1, padding: int = 0, bias: bool = False, role: str = 'body') -> nn.Module:
@@ -63,6 +63,10 @@ def role_census(build: Callable[[Layers], nn.Module]) -> dict[str, dict[str, int
     return counts
 
 # %% ../nbs/02_models.ipynb #27f94e19
+def applies_relu(layer: nn.Module) -> bool:
+    "Whether `layer` applies a ReLU to its input itself (its input quantizer includes one), so that a ReLU right before it can be skipped."
+    return bool(getattr(layer, 'applies_relu', False))
+
 class PreActBlock(nn.Module):
     "Pre-activation basic block: (BN, act, conv3x3) twice, plus an identity or 1x1-conv+BN shortcut."
     def __init__(self, cin: int, cout: int, stride: int = 1, layers: Layers = FP):
@@ -75,11 +79,15 @@ class PreActBlock(nn.Module):
         self.shortcut = None
         if stride != 1 or cin != cout:
             self.shortcut = nn.Sequential(L.conv(cin, cout, 1, stride=stride, role='shortcut'), L.bn(cout, role='shortcut'))
+    def _act(self, act, x, *convs):
+        "`act(x)`, skipped when it is a ReLU and every conv it feeds applies that ReLU itself (`applies_relu`): relu(relu(x)) = relu(x)."
+        if type(act) is nn.ReLU and all(applies_relu(c) for c in convs): return x
+        return act(x)
     def forward(self, x):
-        out = self.act1(self.bn1(x))
+        out = self._act(self.act1, self.bn1(x), self.conv1, *(() if self.shortcut is None else (self.shortcut[0],)))
         sc = x if self.shortcut is None else self.shortcut(out)
         out = self.conv1(out)
-        out = self.conv2(self.act2(self.bn2(out)))
+        out = self.conv2(self._act(self.act2, self.bn2(out), self.conv2))
         return out + sc
 
 class PreActResNet(nn.Module):
