@@ -16,8 +16,8 @@ from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, lsq_relu, as_f
 from .bias_correction import BCQMixin, SharedBatchNorm2d, bias_correct_moments, channel_moments
 
 # %% auto #0
-__all__ = ['INT8_FORMAT', 'codes_from_int', 'dr_codes', 'dr_fake_quant', 'DRWeightQuantizer', 'LSQActQuantizer', 'DRMixin',
-           'DRConv2d', 'DRLinear', 'BCDRMixin', 'BCDRConv2d', 'BCDRLinear', 'freeze_reference', 'dr_layers',
+__all__ = ['INT8_FORMAT', 'codes_from_int', 'dr_codes', 'int_codes', 'dr_fake_quant', 'DRWeightQuantizer', 'LSQActQuantizer',
+           'DRMixin', 'DRConv2d', 'DRLinear', 'BCDRMixin', 'BCDRConv2d', 'BCDRLinear', 'freeze_reference', 'dr_layers',
            'requant_error', 'pack_tensors', 'unpack_tensors', 'export_int8', 'load_int8', 'switch_benchmark']
 
 # %% ../nbs/05_double_rounding.ipynb #6df6dc84
@@ -48,12 +48,17 @@ def dr_codes(w: torch.Tensor, # weights, output channels along dim 0
             ) -> torch.Tensor:
     "Integer codes I_bits of Double Rounding: clamp(round(clamp(round(w/s)) / 2^(hi-bits))), as a float tensor."
     _check_dr_bits(bits, hi)
-    s = _channel_shape(s, w)
-    i_hi = torch.clamp(torch.round(w / s), -2 ** (hi - 1), 2 ** (hi - 1) - 1)
-    return codes_from_int(i_hi, bits, hi)
+    return codes_from_int(int_codes(w, s, hi), bits, hi)
+
+def int_codes(w: torch.Tensor, s: torch.Tensor, hi: int = 8) -> torch.Tensor:
+    "First rounding: the stored `hi`-bit integer codes clamp(round(w/s)), as a float tensor."
+    hi = check_bit(hi)
+    return torch.clamp(torch.round(w / _channel_shape(s, w)), -2 ** (hi - 1), 2 ** (hi - 1) - 1)
 
 # %% ../nbs/05_double_rounding.ipynb #edc87150
-def dr_fake_quant(w: torch.Tensor, s: torch.Tensor, bits: int, hi: int = 8) -> torch.Tensor:
+def dr_fake_quant(w: torch.Tensor, s: torch.Tensor, bits: int, hi: int = 8,
+                  i_hi: torch.Tensor | None = None, # `int_codes(w, s, hi)`, when already computed for these weights and scales
+                 ) -> torch.Tensor:
     "Double Rounding forward `dr_codes(w, s, bits, hi) * s * 2^(hi-bits)` with STE weight and LSQ per-channel scale gradients."
     bits = _check_dr_bits(bits, hi)
     s = _channel_shape(s, w)
@@ -61,7 +66,7 @@ def dr_fake_quant(w: torch.Tensor, s: torch.Tensor, bits: int, hi: int = 8) -> t
     n_c = w[0].numel() if s.dim() else w.numel()
     sg = grad_scale(s, 1.0 / math.sqrt(n_c * qp)) * 2 ** d
     q = torch.clamp(w / sg, qn, qp)
-    codes = dr_codes(w.detach(), s.detach(), bits, hi)
+    codes = dr_codes(w.detach(), s.detach(), bits, hi) if i_hi is None else codes_from_int(i_hi, bits, hi)
     surrogate = (q + (codes - q).detach()) * sg             # carries the gradients
     exact = codes * s.detach() * 2 ** d                     # carries the value, bit for bit
     return exact + (surrogate - surrogate.detach())
@@ -83,11 +88,14 @@ class DRWeightQuantizer(nn.Module):
         f = w.flatten(1); mu, sd = f.mean(1), f.std(1)
         self.scale.copy_(torch.maximum((mu - 3 * sd).abs(), (mu + 3 * sd).abs()).clamp_min(1e-8) / 2 ** (self.hi - 1))
         self.initialized.fill_(True)
-    def forward(self, w: torch.Tensor, bits: int) -> torch.Tensor:
+    def forward(self, w: torch.Tensor, bits: int,
+                stats=None, # a layer's `weight_stats` (chapter 03): inside `hold_weight_stats` the INT8 codes are rounded once for every bit-width
+               ) -> torch.Tensor:
         if not self._ready:                       # one device-to-host read per model, not one per forward
             if not self.initialized: self.init_scale(w)
             self._ready = True
-        return dr_fake_quant(w, self.scale, bits, self.hi)
+        i_hi = None if stats is None else stats(lambda: int_codes(w.detach(), self.scale.detach(), self.hi))
+        return dr_fake_quant(w, self.scale, bits, self.hi, i_hi)
 
 # %% ../nbs/05_double_rounding.ipynb #25706077
 class LSQActQuantizer(nn.Module):
@@ -119,7 +127,7 @@ class DRMixin(QuantMixin):
         if self.bit_list[0] > self.hi: raise ValueError(f"bits {self.bit_list} go above the stored {self.hi} bits")
         self.wq = DRWeightQuantizer(self.weight.shape[0], self.hi)
         self.aq = LSQActQuantizer(self.bit_list) if act else None
-    def qweight(self): return self.wq(self.fp_weight(), self.checked_wbits())
+    def qweight(self): return self.wq(self.fp_weight(), self.checked_wbits(), self.weight_stats)
     def qinput(self, x): return x if self.aq is None else self.aq(as_fp32(x), self.abits)
     @property
     def applies_relu(self) -> bool: return self.aq is not None   # the LSQ quantizer starts with a ReLU (at 32 bits it is one): chapter 02's block skips its own

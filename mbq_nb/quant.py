@@ -15,10 +15,11 @@ from .fit import evaluate, tqdm, run_loop, Callback
 from .models import Layers, fp_conv, fp_linear, fp_bn, fp_ln, fp_act
 
 # %% auto #0
-__all__ = ['round_ste', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'fused_lsq', 'lsq_relu',
-           'signed_act', 'as_fp32', 'QuantMixin', 'QConv2d', 'QLinear', 'SwitchableBatchNorm2d', 'set_bits', 'get_bits',
-           'at_bits', 'quant_layers', 'LSQQuantizer', 'LSQLinear', 'SwitchableLayerNorm', 'lsq_layers',
-           'frozen_weights', 'multibit_step', 'eval_bits', 'train_multibit', 'quant_step_benchmark']
+__all__ = ['round_ste', 'dorefa_stats', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'fused_lsq',
+           'lsq_relu', 'signed_act', 'as_fp32', 'QuantMixin', 'QConv2d', 'QLinear', 'SwitchableBatchNorm2d', 'set_bits',
+           'get_bits', 'at_bits', 'quant_layers', 'LSQQuantizer', 'LSQLinear', 'SwitchableLayerNorm', 'lsq_layers',
+           'frozen_weights', 'hold_weight_stats', 'multibit_step', 'eval_bits', 'train_multibit',
+           'quant_step_benchmark']
 
 # %% ../nbs/03_quantizers.ipynb #a86464bc
 def round_ste(x: torch.Tensor) -> torch.Tensor:
@@ -28,14 +29,19 @@ def round_ste(x: torch.Tensor) -> torch.Tensor:
 # %% ../nbs/03_quantizers.ipynb #11473691
 def _levels(k: int) -> int: return 2 ** k - 1
 
+def dorefa_stats(w: torch.Tensor, t: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    "DoReFa's two detached statistics of a weight tensor: E = mean|w| and max|tanh(w)| (at least 1e-12); `t`: tanh(w) if already computed."
+    with torch.no_grad():
+        return w.abs().mean(), (torch.tanh(w) if t is None else t).abs().max().clamp_min(1e-12)
+
 def dorefa_weight(w: torch.Tensor, # full-precision weights
                   k: int, # bit-width 1..32; 32 = full-precision branch
+                  stats: tuple | None = None, # (E, max|tanh(w)|) from `dorefa_stats(w)`, when already computed for these weights
                  ) -> torch.Tensor:
     "DoReFa weight quantization with Any-Precision's scale E = mean|w| (detached); k=32 is the unrounded branch."
     k = check_bit(k)
-    E = w.abs().mean().detach()
     t = torch.tanh(w)
-    m = t.abs().max().detach().clamp_min(1e-12)
+    E, m = dorefa_stats(w, t) if stats is None else stats
     if k == 32: return t / m * E
     u = t / (2 * m) + 0.5
     n = _levels(k)
@@ -198,7 +204,15 @@ class QuantMixin:
     def fp_weight(self) -> torch.Tensor:
         "The float weights in their standard layout, so reductions sum in the same order under channels-last."
         return self.weight.contiguous()
-    def qweight(self) -> torch.Tensor: return dorefa_weight(self.fp_weight(), self.checked_wbits())
+    def weight_stats(self, compute):
+        "`compute()` (detached statistics of the weights) once per `hold_weight_stats` block and reused by every bit-width; None outside one."
+        if not getattr(self, '_stats_hold', False): return None
+        if self._stats is None:
+            with torch.no_grad(): self._stats = compute()
+        return self._stats
+    def qweight(self) -> torch.Tensor:
+        w = self.fp_weight()
+        return dorefa_weight(w, self.checked_wbits(), self.weight_stats(lambda: dorefa_stats(w)))
     def _wkey(self): return self.wbits
     def forward_weight(self) -> torch.Tensor:
         "The weights the forward pass uses: `qweight()`, or inside `frozen_weights` one copy per bit-width."
@@ -372,6 +386,15 @@ def frozen_weights(model: nn.Module):
     try: yield model
     finally:
         for m in layers: m._wcache = None
+
+@contextlib.contextmanager
+def hold_weight_stats(model: nn.Module):
+    "Inside the block every quantized layer computes its weights' detached statistics once and every bit-width reuses them (training too; the weights must not change inside it)."
+    layers = [m for m in model.modules() if isinstance(m, QuantMixin) and not getattr(m, '_stats_hold', False)]
+    for m in layers: m._stats_hold, m._stats = True, None
+    try: yield model
+    finally:
+        for m in layers: m._stats_hold, m._stats = False, None
 
 # %% ../nbs/03_quantizers.ipynb #56b81b76
 def multibit_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor,

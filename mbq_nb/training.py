@@ -19,7 +19,7 @@ from .core import check_bits, seed_everything, default_device, in_test, Timer, l
 from .data import Batches, ImageDataset, FolderImages, load_split
 from .fit import tqdm, adam, run_loop, Callback
 from .models import get_model, Layers
-from .quant import quant_layers, set_bits, eval_bits, lsq_layers, LSQQuantizer
+from .quant import quant_layers, set_bits, eval_bits, lsq_layers, LSQQuantizer, hold_weight_stats
 from .bias_correction import emq_layers, adapt_bn, reset_adaptation, hold_reference, BCLSQLinear, SharedBatchNorm2d
 from .double_rounding import dr_layers
 from .alrs import scale_groups, scale_parameters, alrs_rule, scale_grad_norm_tensor, ALRS_MODES
@@ -296,8 +296,11 @@ class SummedStep:
         self.opt, self.model, self.hold, self.world = opt, model, hold, world or World()
     def begin(self, f: float): self.opt.zero_grad(set_to_none=True)
     def context(self):
-        "The weights do not change until the step, so bias correction's reference is computed once per batch."
-        return hold_reference(self.model) if self.hold else contextlib.nullcontext()
+        "The weights do not change until the step: their statistics (chapter 03), and bias correction's reference, are computed once per batch."
+        stack = contextlib.ExitStack()
+        stack.enter_context(hold_weight_stats(self.model))
+        if self.hold: stack.enter_context(hold_reference(self.model))
+        return stack
     def before_pass(self, b: int): pass
     def after_backward(self, b: int): pass
     def end(self): self.world.average_grads(self.model); self.opt.step()
