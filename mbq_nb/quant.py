@@ -18,7 +18,7 @@ from .models import Layers, fp_conv, fp_linear, fp_bn, fp_ln, fp_act
 __all__ = ['round_ste', 'dorefa_stats', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'fused_lsq',
            'lsq_relu', 'signed_act', 'as_fp32', 'QuantMixin', 'QConv2d', 'QLinear', 'SwitchableBatchNorm2d', 'set_bits',
            'get_bits', 'at_bits', 'quant_layers', 'LSQQuantizer', 'LSQLinear', 'SwitchableLayerNorm', 'lsq_layers',
-           'frozen_weights', 'hold_weight_stats', 'multibit_step', 'eval_bits', 'train_multibit',
+           'frozen_weights', 'hold_weight_stats', 'CountOps', 'multibit_step', 'eval_bits', 'train_multibit',
            'quant_step_benchmark']
 
 # %% ../nbs/03_quantizers.ipynb #a86464bc
@@ -395,6 +395,16 @@ def hold_weight_stats(model: nn.Module):
     try: yield model
     finally:
         for m in layers: m._stats_hold, m._stats = False, None
+
+# %% ../nbs/03_quantizers.ipynb #2be020cd
+from torch.utils._python_dispatch import TorchDispatchMode
+
+class CountOps(TorchDispatchMode):
+    "Inside the block, counts the ATen operations PyTorch runs, by name in `n` (on a GPU, the kernels it launches)."
+    def __init__(self): super().__init__(); self.n = {}
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        k = func.overloadpacket.__name__; self.n[k] = self.n.get(k, 0) + 1
+        return func(*args, **(kwargs or {}))
 
 # %% ../nbs/03_quantizers.ipynb #56b81b76
 def multibit_step(model: nn.Module, opt: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor,
