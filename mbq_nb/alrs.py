@@ -15,8 +15,8 @@ from .quant import set_bits, eval_bits
 from .double_rounding import DRWeightQuantizer, LSQActQuantizer
 
 # %% auto #0
-__all__ = ['ALRS_RULES', 'ALRS_MODES', 'scale_parameters', 'scale_groups', 'alrs_official', 'NormMatchedLR', 'FixedScaleLR',
-           'alrs_rule', 'scale_grad_norm_tensor', 'scale_grad_norm', 'train_alrs']
+__all__ = ['ALRS_RULES', 'ALRS_MODES', 'scale_parameters', 'scale_groups', 'alrs_official', 'alrs_eq7', 'NormMatchedLR',
+           'FixedScaleLR', 'alrs_rule', 'scale_grad_norm_tensor', 'scale_grad_norm', 'train_alrs']
 
 # %% ../nbs/06_alrs.ipynb #49886b00
 def scale_parameters(model: nn.Module) -> list[nn.Parameter]:
@@ -50,6 +50,13 @@ def alrs_official(bits, lr: float, alpha: float = 0.1, stop_bit: int = 0) -> dic
         if b > stop_bit: k += 1
     return out
 
+# %% ../nbs/06_alrs.ipynb #a09ee738
+def alrs_eq7(bits, lr: float) -> dict[int, float]:
+    "Scale learning rate per bit-width by the paper's Eq. 7: lr * 10^(-D/2) for even D = h - b, lr * 5 * 10^(-(D+1)/2) for odd D."
+    bits = check_bits(bits)
+    h = bits[0]
+    return {b: lr * (10.0 ** (-(h - b) / 2) if (h - b) % 2 == 0 else 5 * 10.0 ** (-(h - b + 1) / 2)) for b in bits}
+
 # %% ../nbs/06_alrs.ipynb #c321da04
 class NormMatchedLR:
     "Per-bit scale learning rates lr * n_hi / n_b from moving averages n_b of the scale-gradient norms."
@@ -76,7 +83,7 @@ class NormMatchedLR:
 
 # %% ../nbs/06_alrs.ipynb #6ce11fac
 class FixedScaleLR:
-    "Per-bit scale learning rates that never change: no ALRS (every rate lr) or the official rule (lr * alpha**k)."
+    "Per-bit scale learning rates that never change: no ALRS (every rate lr), the official rule (lr * alpha**k) or Eq. 7."
     uses_norms = False
     def __init__(self, rates: dict): self.rates = dict(rates)
     def lrs(self) -> dict[int, float]: return dict(self.rates)
@@ -88,11 +95,12 @@ ALRS_RULES = {   # mode -> rule(bits, lr, alpha); every trainer builds its rule 
     'none': lambda bits, lr, alpha: FixedScaleLR({b: lr for b in check_bits(bits)}),
     'official': lambda bits, lr, alpha: FixedScaleLR(alrs_official(bits, lr, alpha)),
     'norm': lambda bits, lr, alpha: NormMatchedLR(bits, lr),
+    'eq7': lambda bits, lr, alpha: FixedScaleLR(alrs_eq7(bits, lr)),   # the paper's Eq. 7 (alpha unused)
 }
 ALRS_MODES = tuple(ALRS_RULES)
 
 def alrs_rule(mode: str, bits, lr: float, alpha: float = 0.1):
-    "The per-precision scale learning-rate rule of ALRS `mode` ('none', 'official', 'norm')."
+    "The per-precision scale learning-rate rule of ALRS `mode` ('none', 'official' by rank, 'norm', 'eq7' the paper's Eq. 7)."
     if mode not in ALRS_RULES: raise ValueError(f"mode must be one of {ALRS_MODES}, got {mode!r}")
     return ALRS_RULES[mode](bits, lr, alpha)
 

@@ -79,7 +79,7 @@ class MBQConfig:
     score_epochs: int = 4            # T: epochs of the scoring run
     window: int = 3                  # TDDS window W (<= score_epochs)
     decay: float = 0.9               # TDDS decay beta
-    alrs: str = 'none'               # 'none', 'official' or 'norm' (chapter 06; needs learnable quantization scales)
+    alrs: str = 'none'               # 'none', 'official' (by rank), 'eq7' (the paper's Eq. 7) or 'norm' (chapter 06; needs learnable scales)
     alrs_alpha: float = 0.1
     update: str | None = None        # 'summed' (one step per batch) or 'per_precision' (a step after each precision); None: per_precision with ALRS, else summed
     kd: bool = False                 # distil every lower bit-width from a higher one

@@ -1,5 +1,7 @@
-# Run from the repository root: MBQ_CIFAR10=<CIFAR-10 archive> python figures/protocol/dr_table4.py [--bits 432] [--alrs none|official] SEED [SEED ...]
-# (--bits 432: the {4,3,2} set, written to runs/dr_table4_432; --alrs: only that arm, to run the two arms in two processes)
+# Run from the repository root: MBQ_CIFAR10=<CIFAR-10 archive> python figures/protocol/dr_table4.py [--bits 432] [--alrs none|official|eq7] SEED [SEED ...]
+# (--bits 432: the {4,3,2} set, written to runs/dr_table4_432; --alrs: only that arm, to run the arms in separate processes)
+# Added 2026-12-07, before it ran: the {4,3,2} set also has an 'eq7' arm, the paper's Eq. 7 rates (1 / 0.5 / 0.1 times lr; the 'official'
+# arm's rank rule gives 1 / 0.1 / 0.01). At {8,6,4,2} the two rules give the same rates, so that set keeps its two arms.
 # Double Rounding's Table 4 (ALRS ablation) as the paper runs it, at the CIFAR-10 16x16 protocol of chapter 12: each seed starts from its own
 # trained full-precision model (figures/protocol/pretrain.py 80 SEED), bits {8,6,4,2} with activations at the weights' bit-width (w8a8 ...),
 # first and last layers in full precision, each precision updating right after its backward (update='per_precision') in both arms, so the
@@ -11,10 +13,10 @@ from mbq_nb.data import load_split
 from mbq_nb.training import preset, run_suite
 torch.set_num_threads(1)
 ap = argparse.ArgumentParser(); ap.add_argument('seeds', nargs='+', type=int)
-ap.add_argument('--bits', default='8642', choices=['8642', '432']); ap.add_argument('--alrs', default=None, choices=['none', 'official'])
+ap.add_argument('--bits', default='8642', choices=['8642', '432']); ap.add_argument('--alrs', default=None, choices=['none', 'official', 'eq7'])
 a = ap.parse_args(); seeds = a.seeds
 bits = tuple(int(c) for c in a.bits)
-arms = ('none', 'official') if a.alrs is None else (a.alrs,)
+arms = (('none', 'official') + (('eq7',) if a.bits == '432' else ())) if a.alrs is None else (a.alrs,)
 folder = 'figures/protocol/runs/dr_table4' + ('' if a.bits == '8642' else '_432')
 models = Path('figures/protocol/runs/models')
 tr, te = load_split('cifar10', os.environ['MBQ_CIFAR10'], 16, 5000, None, 0)
