@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #58ec8938
 from __future__ import annotations
-import os, tarfile, tempfile, hashlib
+import os, tarfile, tempfile, hashlib, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,8 +13,8 @@ from .core import data_dir, default_device
 
 # %% auto #0
 __all__ = ['DATASETS', 'ImageDataset', 'channel_mean', 'channel_std', 'digits_data', 'fingerprint', 'cached', 'cifar_data',
-           'image_folder_data', 'locate_data', 'get_data', 'pad_crop_flip', 'Batches', 'stratified_subset',
-           'load_split', 'FolderImages', 'folder_stream', 'StreamBatches']
+           'check_images', 'image_folder_data', 'locate_data', 'get_data', 'pad_crop_flip', 'Batches',
+           'stratified_subset', 'load_split', 'FolderImages', 'folder_stream', 'StreamBatches']
 
 # %% ../nbs/01_data.ipynb #6821b142
 class ImageDataset(torch.utils.data.Dataset):
@@ -85,9 +85,12 @@ def cached(key: str, # cache file stem, e.g. 'cifar10-train-<fingerprint>'
         try: return torch.load(path, weights_only=True)
         except Exception as e: print(f"Ignoring unreadable cache {path.name} ({type(e).__name__}); rebuilding.")
     out = build()
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f'.tmp{os.getpid()}')
-    torch.save(out, tmp); os.replace(tmp, path)
+    tmp = path.with_name(path.name + f'.tmp{os.getpid()}')
+    try: folder.mkdir(parents=True, exist_ok=True); torch.save(out, tmp); os.replace(tmp, path)
+    except OSError as e: warnings.warn(f"Could not write the cache {path} ({type(e).__name__}: {e.strerror or e}); continuing without it")
+    finally:                                                  # failed or interrupted: no half-written file left (after the rename there is none)
+        try: tmp.unlink(missing_ok=True)
+        except OSError: pass
     return out
 
 # %% ../nbs/01_data.ipynb #536e171c
@@ -134,22 +137,119 @@ def _find_split_root(root: Path) -> Path:
         if (d/'train').is_dir() and any((d/s).is_dir() for s in _SPLITS['test']): return d
     raise FileNotFoundError(f"{root} has no train/ and test/ (or val/) folders, neither at the top nor one level down")
 
-def _decode_folder(folder: Path, size: int | None) -> dict:
-    "Decode an ImageFolder split into uint8 tensors."
-    import torchvision
+def _labelled_split(folder: Path) -> bool:
+    "Class folders, or an `images/` folder with an annotations file; not a lone unlabelled `images/` folder."
+    subs = [p for p in folder.iterdir() if p.is_dir()]
+    if any(folder.glob('*annotations*.txt')) and (folder/'images').is_dir(): return True
+    return bool(subs) and [p.name for p in subs] != ['images']
+
+def _inside(real: str, top: str) -> bool: return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+def _walk_images(split: Path, classes: list[str] | None, skipped: dict) -> tuple[list[tuple[str, int]], list[str], list[str]]:
+    "(path, label) pairs under `split`'s class folders in ImageFolder's order, the class list and the empty classes; links that loop, repeat or leave `split` are counted in `skipped`."
+    from torchvision.datasets.folder import IMG_EXTENSIONS
+    top = os.path.realpath(split)
+    def ok_link(p: str, seen: set) -> bool:
+        "Follow link `p` only if it resolves inside the split, to something that exists and was not listed yet."
+        r = os.path.realpath(p)
+        why = 'outside' if not _inside(r, top) else 'broken' if not os.path.exists(r) else 'repeat' if r in seen else None
+        if why: skipped[why] += 1
+        return why is None
+    subs = sorted(p.name for p in split.iterdir() if p.is_dir())
+    class_dirs = {c: os.path.realpath(split/c) for c in subs if not (split/c).is_symlink() or ok_link(str(split/c), set())}
+    classes = classes or sorted(class_dirs)
+    extra = sorted(set(class_dirs) - set(classes))
+    if extra: raise ValueError(f"{split} has class folders the training split lacks: {extra[:5]}")
+    seen_dirs, seen_files, samples, empty = set(class_dirs.values()), set(), [], []
+    for label, c in enumerate(classes):
+        if c not in class_dirs: continue                          # a test split may lack a class
+        found = []
+        for root, dirs, files in os.walk(split/c, followlinks=True):
+            keep = []
+            for d in sorted(dirs):
+                p = os.path.join(root, d)
+                if os.path.islink(p):
+                    if not ok_link(p, seen_dirs): continue
+                    seen_dirs.add(os.path.realpath(p))
+                keep.append(d)
+            dirs[:] = keep
+            found.append((root, [f for f in sorted(files) if f.lower().endswith(IMG_EXTENSIONS)]))
+        n = len(samples)
+        for root, files in sorted(found):
+            for f in files:
+                p = os.path.join(root, f)
+                if os.path.islink(p) and not ok_link(p, seen_files): continue
+                seen_files.add(os.path.realpath(p)); samples.append((p, label))
+        if len(samples) == n: empty.append(c)
+    return samples, classes, empty
+
+def _folder_samples(folder: Path, classes: list[str] | None = None) -> tuple[list, list[str]]:
+    "(path, label) pairs of a split and its class list (given, or the sorted class folder names): the one file listing both loaders use."
+    ann = sorted(folder.glob('*annotations*.txt'))
+    if ann and (folder/'images').is_dir():                                        # TinyImageNet's val/
+        rows = [l.split('\t') for l in ann[0].read_text().splitlines() if l.strip()]
+        if any(len(r) < 2 for r in rows): raise ValueError(f"{ann[0].name}: every line needs 'file<TAB>class', found {rows[0]!r}")
+        classes = classes or sorted({r[1] for r in rows})
+        ix = {c: i for i, c in enumerate(classes)}
+        bad = sorted({r[1] for r in rows} - set(ix))
+        if bad: raise ValueError(f"{ann[0].name} names classes the training split lacks: {bad[:5]}")
+        return [(str(folder/'images'/r[0]), ix[r[1]]) for r in rows], classes
+    if not any(p.is_dir() for p in folder.iterdir()): raise FileNotFoundError(f"{folder} has no class folders")
+    skipped = dict(outside=0, repeat=0, broken=0)
+    samples, classes, empty = _walk_images(folder, classes, skipped)
+    if sum(skipped.values()):
+        warnings.warn(f"{folder.name}/: skipped {sum(skipped.values())} symbolic links ({skipped['repeat']} to a folder or file already listed, "
+                      f"loops included; {skipped['outside']} leading outside {folder.name}/; {skipped['broken']} broken)", stacklevel=3)
+    if empty: raise ValueError(f"{folder.name}/ has {len(empty)} class folder{'s' * (len(empty) > 1)} with no images: {empty[:5]}; add images or remove the folder")
+    if not samples: raise FileNotFoundError(f"No images found under {folder}")
+    return samples, classes
+
+def _decode_array(path: str, size: int | None) -> np.ndarray:
+    "One image file as uint8 [H,W,3] (converted to RGB, resized to size x size if given); an unreadable file raises `ValueError` naming it."
     from PIL import Image
-    ds = torchvision.datasets.ImageFolder(str(folder))
-    if len(ds) == 0: raise FileNotFoundError(f"No images found under {folder}")
-    imgs = []
-    for path, _ in ds.samples:
+    try:
         with Image.open(path) as im:
             im = im.convert('RGB')
             if size is not None and im.size != (size, size): im = im.resize((size, size), Image.BILINEAR)
-            imgs.append(np.asarray(im))
+            return np.array(im)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:
+        raise ValueError(f"{path} is not a readable image ({type(e).__name__}: {str(e)[:80]})") from None
+
+def _decode_one(path: str, size: int | None) -> torch.Tensor:
+    "One image file as uint8 [3,H,W], decoded exactly as `image_folder_data` does."
+    return torch.from_numpy(_decode_array(path, size)).permute(2, 0, 1).contiguous()
+
+def _bad_images(samples, size, base: Path) -> tuple[list, list[tuple[str, str]]]:
+    "Decode every sample: (the decoded images, [(path relative to `base`, reason)] of those that fail)."
+    imgs, bad = [], []
+    for path, _ in samples:
+        try: imgs.append(_decode_array(path, size))
+        except ValueError as e: bad.append((os.path.relpath(path, base), str(e).split(' is not a readable image ')[-1].strip('()')))
+    return imgs, bad
+
+def _bad_line(bad, n, where) -> str:
+    "One line naming the first unreadable files and how many there are."
+    first = '; '.join(f"{p} ({r})" for p, r in bad[:3])
+    return f"{len(bad)} of {n} images under {where} cannot be read: {first}{f'; and {len(bad) - 3} more' if len(bad) > 3 else ''} (check_images lists them all)"
+
+def check_images(root: str | Path) -> list[tuple[str, str]]:
+    "Decode every image of every split of an image-folder tree; return all unreadable files as (path relative to the tree, reason)."
+    root = Path(root)
+    if not root.is_dir(): raise FileNotFoundError(f"{root} is not a folder")
+    base = _find_split_root(root)
+    out = []
+    for s in ('train', *_SPLITS['test']):
+        if (base/s).is_dir() and _labelled_split(base/s): out += _bad_images(_folder_samples(base/s)[0], None, base)[1]
+    return out
+
+def _decode_folder(folder: Path, size: int | None) -> dict:
+    "Decode an ImageFolder split into uint8 tensors; every unreadable file is found before failing, and the first are named."
+    samples, classes = _folder_samples(folder)
+    imgs, bad = _bad_images(samples, size, folder.parent)
+    if bad: raise ValueError(_bad_line(bad, len(samples), folder.name + '/'))
     shapes = {a.shape for a in imgs}
     if len(shapes) > 1: raise ValueError(f"Images in {folder} have {len(shapes)} different sizes, e.g. {sorted(shapes)[:2]}; pass size=")
-    x = torch.from_numpy(np.stack(imgs)).permute(0, 3, 1, 2).contiguous()
-    return {'x': x, 'y': torch.tensor(ds.targets), 'classes': list(ds.classes)}
+    return {'x': torch.from_numpy(np.stack(imgs)).permute(0, 3, 1, 2).contiguous(), 'y': torch.tensor([t for _, t in samples]), 'classes': classes}
 
 def _extract(archive: Path, dest: Path):
     "Unpack a tar archive safely into `dest`."
@@ -181,6 +281,7 @@ def image_folder_data(root: str | Path, # a folder with train/ and test/ (or val
 def _decode_both(base: Path, size):
     test = next(base/s for s in _SPLITS['test'] if (base/s).is_dir())
     return {'train': _decode_folder(base/'train', size), 'test': _decode_folder(test, size)}
+
 
 # %% ../nbs/01_data.ipynb #96c59d50
 _KNOWN = {'cifar10': ['cifar-10-batches-py', 'cifar10-jpg.tar.gz', 'cifar10.tar.gz', 'cifar10'],
@@ -337,39 +438,6 @@ def load_split(dataset: str = 'digits', # one of `DATASETS`
     return tr, sub(te, n_test, tr.mean, tr.std)
 
 # %% ../nbs/01_data.ipynb #9a251413
-def _labelled_split(folder: Path) -> bool:
-    "Class folders, or an `images/` folder with an annotations file; not a lone unlabelled `images/` folder."
-    subs = [p for p in folder.iterdir() if p.is_dir()]
-    if any(folder.glob('*annotations*.txt')) and (folder/'images').is_dir(): return True
-    return bool(subs) and [p.name for p in subs] != ['images']
-
-def _folder_samples(folder: Path, classes: list[str] | None) -> tuple[list, list[str]]:
-    "(path, label) pairs of a split and its class list (given, or the sorted class folder names)."
-    from torchvision.datasets.folder import IMG_EXTENSIONS, make_dataset
-    ann = sorted(folder.glob('*annotations*.txt'))
-    if ann and (folder/'images').is_dir():                                        # TinyImageNet's val/
-        rows = [l.split('\t') for l in ann[0].read_text().splitlines() if l.strip()]
-        if any(len(r) < 2 for r in rows): raise ValueError(f"{ann[0].name}: every line needs 'file<TAB>class', found {rows[0]!r}")
-        classes = classes or sorted({r[1] for r in rows})
-        ix = {c: i for i, c in enumerate(classes)}
-        bad = sorted({r[1] for r in rows} - set(ix))
-        if bad: raise ValueError(f"{ann[0].name} names classes the training split lacks: {bad[:5]}")
-        return [(str(folder/'images'/r[0]), ix[r[1]]) for r in rows], classes
-    classes = classes or sorted(p.name for p in folder.iterdir() if p.is_dir())
-    if not classes: raise FileNotFoundError(f"{folder} has no class folders")
-    present = {p.name for p in folder.iterdir() if p.is_dir()}
-    bad = sorted(present - set(classes))
-    if bad: raise ValueError(f"{folder} has class folders the training split lacks: {bad[:5]}")
-    return make_dataset(str(folder), {c: i for i, c in enumerate(classes)}, IMG_EXTENSIONS, allow_empty=True), classes
-
-def _decode_one(path: str, size: int | None) -> torch.Tensor:
-    "One image file as uint8 [3,H,W], converted and resized exactly as `image_folder_data` does."
-    from PIL import Image
-    with Image.open(path) as im:
-        im = im.convert('RGB')
-        if size is not None and im.size != (size, size): im = im.resize((size, size), Image.BILINEAR)
-        return torch.from_numpy(np.array(im)).permute(2, 0, 1).contiguous()
-
 class FolderImages(torch.utils.data.Dataset):
     "An image-folder split decoded item by item from disk (nothing up front); items are `(x, y, index)` like `ImageDataset`'s."
     def __init__(self, folder: str | Path, # class folders, or TinyImageNet's val/ (images/ + annotations)
