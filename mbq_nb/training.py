@@ -19,7 +19,7 @@ from .core import check_bits, seed_everything, default_device, in_test, Timer, l
 from .data import Batches, ImageDataset, FolderImages, load_split
 from .fit import tqdm, adam, run_loop, Callback
 from .models import get_model, Layers
-from .quant import quant_layers, set_bits, eval_bits, lsq_layers, LSQQuantizer, hold_weight_stats
+from .quant import quant_layers, set_bits, eval_bits, lsq_layers, LSQQuantizer, hold_weight_stats, QConv2d, QLinear
 from .bias_correction import emq_layers, adapt_bn, reset_adaptation, hold_reference, BCLSQLinear, SharedBatchNorm2d
 from .double_rounding import dr_layers
 from .alrs import scale_groups, scale_parameters, alrs_rule, scale_grad_norm_tensor, ALRS_MODES
@@ -555,7 +555,7 @@ def load_model(path, device='cpu') -> tuple[MBQConfig, nn.Module, dict]:
 
 # %% ../nbs/09_training.ipynb #5ffc6f0a
 def init_from_model(model: nn.Module, path) -> nn.Module:
-    "Start `model` from the full-precision model in file `path`: every conv/linear gets the weights the source computes with at 32 bits, every BN or LayerNorm (each bit-width's, or the shared one) a copy of the source's 32-bit one, and the model's own parameters (a ViT's class token and positions) the source's."
+    "Start `model` from the full-precision model in file `path`: every conv/linear computes at 32 bits with the weights the source computes with (a DoReFa model gets the source's latent weights), every BN or LayerNorm (each bit-width's, or the shared one) a copy of the source's 32-bit one, and the model's own parameters (a ViT's class token and positions) the source's."
     src_cfg, src, _ = load_model(path)
     if 32 not in src_cfg.bits: raise ValueError(f"{Path(path).name} is not a full-precision model (its bits are {src_cfg.bits}); train one with bits=(32,)")
     set_bits(src, 32)
@@ -577,7 +577,9 @@ def init_from_model(model: nn.Module, path) -> nn.Module:
             elif isinstance(m, (nn.Conv2d, nn.Linear)):
                 s = mods.get(name)
                 if s is None or s.weight.shape != m.weight.shape: raise ValueError(f"{Path(path).name} has no layer {name} of shape {tuple(m.weight.shape)}")
-                m.weight.copy_(s.qweight() if hasattr(s, 'qweight') else s.weight)   # DoReFa's 32-bit branch: tanh(w) / max|tanh(w)| * mean|w|
+                dorefa = lambda l: isinstance(l, (QConv2d, QLinear))            # computes at 32 bits with tanh(w) / max|tanh(w)| * mean|w| of its latent w
+                if dorefa(m) and not dorefa(s): raise ValueError(f"{Path(path).name}: layer {name} is not DoReFa, so a DoReFa model cannot start from it")
+                m.weight.copy_(s.weight if dorefa(m) or not hasattr(s, 'qweight') else s.qweight())   # DoReFa from DoReFa: the latent w; else the weights s computes with
                 if m.bias is not None: m.bias.copy_(s.bias)
         own = dict(src.named_parameters(recurse=False))
         for k, p in model.named_parameters(recurse=False):
