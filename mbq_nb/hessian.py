@@ -14,9 +14,9 @@ from .core import check_bits, host_side
 from .fit import tqdm, run_loop, Callback
 
 # %% auto #0
-__all__ = ['hutchinson_trace', 'hmt_table', 'hasb_probs', 'hasb_sample', 'search_bits', 'bit_layers', 'set_layer_bits',
-           'switch_bits', 'sigma_at', 'BitSwitching', 'train_supernet', 'quant_errors', 'mp_configs', 'active_bns',
-           'recalibrate_config', 'eval_configs', 'pareto_experiment', 'plot_pareto']
+__all__ = ['hutchinson_trace', 'hmt_table', 'hasb_probs', 'hasb_sample', 'search_bits', 'budget_binds', 'bit_layers',
+           'set_layer_bits', 'switch_bits', 'sigma_at', 'BitSwitching', 'train_supernet', 'quant_errors', 'search_cost',
+           'mp_configs', 'active_bns', 'recalibrate_config', 'eval_configs', 'pareto_experiment', 'plot_pareto']
 
 # %% ../nbs/07_hessian.ipynb #3df72f12
 def hutchinson_trace(model: nn.Module, loss_fn, data, # iterable of (inputs, targets, ...) batches
@@ -73,27 +73,37 @@ def search_bits(cost: np.ndarray, # [layers, bits]: objective term to MINIMISE f
                 avg_bits: float | None = None, # budget: parameter-weighted average bits
                 size_bits: float | None = None, # budget: total bits of weights
                ) -> list[int]:
-    "Per-layer bit-widths minimising the summed cost under an average-bit and/or size budget (scipy milp)."
+    "Per-layer bit-widths minimising the summed cost under an average-bit and/or size budget (scipy milp); among equal costs, the most bits; a budget that does not bind gives the top bit-width everywhere."
     from scipy.optimize import milp, LinearConstraint, Bounds
     bits = check_bits(bits); cost = np.asarray(cost, dtype=float); n = np.asarray(sizes, dtype=float)
     L, K = len(n), len(bits)
     if L == 0: raise ValueError("no layers to assign")
     if cost.shape != (L, K): raise ValueError(f"cost must be [layers, bits] = ({L}, {K}), got {cost.shape}")
+    if not np.isfinite(cost).all(): raise ValueError("cost must be finite")
     if avg_bits is None and size_bits is None: raise ValueError("give avg_bits or size_bits")
     b = np.asarray(bits, dtype=float)
+    if avg_bits is not None and avg_bits < b.min(): raise ValueError(f"avg_bits {avg_bits} is below the smallest bit-width {int(b.min())}")
+    if size_bits is not None and size_bits < b.min() * n.sum(): raise ValueError(f"size budget {size_bits} bits is below the minimum {b.min() * n.sum():.0f}")
+    if not budget_binds(bits, n, avg_bits, size_bits): return [max(bits)] * L
     A_one = np.kron(np.eye(L), np.ones(K))
     cons = [LinearConstraint(A_one, 1, 1)]
     row = (n[:, None] * b[None, :]).ravel()
-    if avg_bits is not None:
-        if avg_bits < b.min(): raise ValueError(f"avg_bits {avg_bits} is below the smallest bit-width {int(b.min())}")
-        cons.append(LinearConstraint(row / n.sum(), -np.inf, avg_bits))
-    if size_bits is not None:
-        if size_bits < b.min() * n.sum(): raise ValueError(f"size budget {size_bits} bits is below the minimum {b.min() * n.sum():.0f}")
-        cons.append(LinearConstraint(row, -np.inf, size_bits))
-    res = milp(cost.ravel(), constraints=cons, integrality=np.ones(L * K), bounds=Bounds(0, 1))
+    if avg_bits is not None: cons.append(LinearConstraint(row / n.sum(), -np.inf, avg_bits))
+    if size_bits is not None: cons.append(LinearConstraint(row, -np.inf, size_bits))
+    solve = lambda obj, cs: milp(obj, constraints=cs, integrality=np.ones(L * K), bounds=Bounds(0, 1))
+    res = solve(cost.ravel(), cons)
     if not res.success: raise ValueError(f"the integer program failed: {res.message}")
-    x = res.x.reshape(L, K).round().astype(int)
+    c = cost.ravel() / (np.abs(cost).max() or 1.0)                # second program: among assignments as cheap (cost scaled to 1), the most bits
+    tie = solve(-row / row.max(), cons + [LinearConstraint(c, -np.inf, c @ res.x + 1e-9)])
+    more = tie.success and row @ tie.x.round() > row @ res.x.round()   # only a strict gain in bits replaces the first answer
+    x = (tie.x if more else res.x).reshape(L, K).round().astype(int)
     return [bits[int(i)] for i in x.argmax(1)]
+
+def budget_binds(bits, sizes, avg_bits: float | None = None, size_bits: float | None = None) -> bool:
+    "Does the budget rule out the top bit-width in every layer? (If not, the search has nothing to trade.)"
+    n, top = np.asarray(sizes, dtype=float), max(check_bits(bits))
+    return (avg_bits is not None and avg_bits < top) or (size_bits is not None and size_bits < top * n.sum())
+
 
 # %% ../nbs/07_hessian.ipynb #0e96c415
 def bit_layers(model: nn.Module) -> list[tuple[str, nn.Module]]:
@@ -202,17 +212,29 @@ def quant_errors(model: nn.Module, bits=(8, 6, 4, 2)) -> np.ndarray:
             m.wbits = prev; out.append(row)
     return np.array(out)
 
+def search_cost(hmt, # per-layer average Hessian trace estimates; negative ones count as 0
+                bits=(8, 6, 4, 2),
+                errors=None, # [layers, bits] squared quantization errors (`quant_errors`): the HAWQ-style cost; None: the official one
+               ) -> np.ndarray:
+    "The [layers, bits] cost `search_bits` minimises: max(HMT, 0) x error (HAWQ-style) or -max(HMT, 0) x bits (official); never decreasing in the error, never increasing in the bits."
+    bits = check_bits(bits); h = np.asarray(hmt, dtype=float)
+    if h.ndim != 1 or not np.isfinite(h).all(): raise ValueError("hmt must be a 1-D sequence of finite numbers, one per layer")
+    h = np.clip(h, 0, None)                                         # a negative trace estimate: no measured sensitivity, not a gain
+    if errors is None: return -h[:, None] * np.asarray(bits, dtype=float)[None, :]
+    e = np.asarray(errors, dtype=float)
+    if e.shape != (len(h), len(bits)) or (e < 0).any(): raise ValueError(f"errors must be non-negative, [layers, bits] = ({len(h)}, {len(bits)}), got {e.shape}")
+    return h[:, None] * e
+
 def mp_configs(model: nn.Module, hmt, bits=(8, 6, 4, 2), budgets=(3, 4, 5, 6, 7)) -> dict[str, list[int]]:
     "Per-layer configurations by name: uniform bits, and the integer program's answer per budget for both objectives."
     bits = check_bits(bits); h = np.asarray(hmt, dtype=float)
     sizes = [m.weight.numel() for _, m in bit_layers(model)]
     if len(h) != len(sizes): raise ValueError(f"got {len(h)} HMT values for {len(sizes)} quantized layers")
-    b = np.array(bits, dtype=float)
     cfgs = {f'uniform {k}': [k] * len(sizes) for k in bits}
-    err = quant_errors(model, bits)
+    official, hawq = search_cost(h, bits), search_cost(h, bits, quant_errors(model, bits))
     for t in budgets:
-        cfgs[f'official {t:g}'] = search_bits(-h[:, None] * b[None, :], sizes, bits, avg_bits=t)
-        cfgs[f'hawq {t:g}'] = search_bits(h[:, None] * err, sizes, bits, avg_bits=t)
+        cfgs[f'official {t:g}'] = search_bits(official, sizes, bits, avg_bits=t)
+        cfgs[f'hawq {t:g}'] = search_bits(hawq, sizes, bits, avg_bits=t)
     return cfgs
 
 def active_bns(model: nn.Module) -> list[nn.Module]:
