@@ -16,10 +16,10 @@ from .models import Layers, fp_conv, fp_linear, fp_bn, fp_ln, fp_act
 
 # %% auto #0
 __all__ = ['round_ste', 'dorefa_stats', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'fused_lsq',
-           'lsq_relu', 'signed_act', 'as_fp32', 'QuantMixin', 'QConv2d', 'QLinear', 'SwitchableBatchNorm2d', 'set_bits',
-           'get_bits', 'at_bits', 'quant_layers', 'LSQQuantizer', 'LSQLinear', 'SwitchableLayerNorm', 'lsq_layers',
-           'frozen_weights', 'hold_weight_stats', 'CountOps', 'multibit_step', 'eval_bits', 'train_multibit',
-           'quant_step_benchmark']
+           'lsq_relu', 'signed_act', 'as_fp32', 'QuantMixin', 'set_dorefa_max', 'QConv2d', 'QLinear',
+           'SwitchableBatchNorm2d', 'set_bits', 'get_bits', 'at_bits', 'quant_layers', 'LSQQuantizer', 'LSQLinear',
+           'SwitchableLayerNorm', 'lsq_layers', 'frozen_weights', 'hold_weight_stats', 'CountOps', 'multibit_step',
+           'eval_bits', 'train_multibit', 'quant_step_benchmark']
 
 # %% ../nbs/03_quantizers.ipynb #a86464bc
 def round_ste(x: torch.Tensor) -> torch.Tensor:
@@ -37,11 +37,13 @@ def dorefa_stats(w: torch.Tensor, t: torch.Tensor | None = None) -> tuple[torch.
 def dorefa_weight(w: torch.Tensor, # full-precision weights
                   k: int, # bit-width 1..32; 32 = full-precision branch
                   stats: tuple | None = None, # (E, max|tanh(w)|) from `dorefa_stats(w)`, when already computed for these weights
+                  max_grad: bool = False, # back-propagate through max|tanh(w)| as Any-Precision DNNs' code does (False: a constant, as in this book's runs)
                  ) -> torch.Tensor:
     "DoReFa weight quantization with Any-Precision's scale E = mean|w| (detached); k=32 is the unrounded branch."
     k = check_bit(k)
     t = torch.tanh(w)
     E, m = dorefa_stats(w, t) if stats is None else stats
+    if max_grad: m = t.abs().max().clamp_min(1e-12)        # the same value, now a node of the graph: one entry per tensor gets the normaliser's gradient
     if k == 32: return t / m * E
     u = t / (2 * m) + 0.5
     n = _levels(k)
@@ -193,6 +195,7 @@ def as_fp32(x: torch.Tensor) -> torch.Tensor:
 
 class QuantMixin:
     "Bit-switchable quantization of weights (DoReFa) and inputs, shared by `QConv2d` and `QLinear`."
+    dorefa_max = 'detach'             # DoReFa's normaliser max|tanh w|: 'detach' (a constant) or 'grad' (differentiated, as Any-Precision DNNs); `set_dorefa_max`
     def _init_q(self, bits, act: str):
         self.bit_list = check_bits(bits)
         if act not in ('relu', 'signed', 'none'): raise ValueError(f"act must be 'relu', 'signed' or 'none', got {act!r}")
@@ -212,7 +215,7 @@ class QuantMixin:
         return self._stats
     def qweight(self) -> torch.Tensor:
         w = self.fp_weight()
-        return dorefa_weight(w, self.checked_wbits(), self.weight_stats(lambda: dorefa_stats(w)))
+        return dorefa_weight(w, self.checked_wbits(), self.weight_stats(lambda: dorefa_stats(w)), max_grad=self.dorefa_max == 'grad')
     def _wkey(self): return self.wbits
     def forward_weight(self) -> torch.Tensor:
         "The weights the forward pass uses: `qweight()`, or inside `frozen_weights` one copy per bit-width."
@@ -228,6 +231,14 @@ class QuantMixin:
         if self.act == 'signed': return signed_act(x, self.abits)
         return x
     def extra_repr(self): return super().extra_repr() + f', bits={self.bit_list}, wbits={self.wbits}, abits={self.abits}, act={self.act}'
+
+def set_dorefa_max(model: nn.Module, mode: str) -> nn.Module:
+    "How every DoReFa layer (`QConv2d`, `QLinear`) of `model` treats max|tanh w|: 'detach' (a constant) or 'grad' (differentiated)."
+    if mode not in ('detach', 'grad'): raise ValueError(f"dorefa_max must be 'detach' or 'grad', got {mode!r}")
+    layers = [m for m in model.modules() if isinstance(m, (QConv2d, QLinear))]
+    if not layers: raise ValueError("model has no DoReFa layers (QConv2d or QLinear)")
+    for m in layers: m.dorefa_max = mode
+    return model
 
 class QConv2d(QuantMixin, nn.Conv2d):
     "Conv2d holding FP weights; forward quantizes weights to `wbits` and inputs to `abits`."

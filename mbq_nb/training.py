@@ -19,7 +19,7 @@ from .core import check_bits, seed_everything, default_device, in_test, Timer, l
 from .data import Batches, ImageDataset, FolderImages, load_split
 from .fit import tqdm, adam, run_loop, Callback
 from .models import get_model, Layers
-from .quant import quant_layers, set_bits, eval_bits, lsq_layers, LSQQuantizer, hold_weight_stats, QConv2d, QLinear
+from .quant import quant_layers, set_bits, eval_bits, lsq_layers, LSQQuantizer, hold_weight_stats, QConv2d, QLinear, set_dorefa_max
 from .bias_correction import emq_layers, adapt_bn, reset_adaptation, hold_reference, BCLSQLinear, SharedBatchNorm2d
 from .double_rounding import dr_layers
 from .alrs import scale_groups, scale_parameters, alrs_rule, scale_grad_norm_tensor, ALRS_MODES
@@ -55,7 +55,7 @@ def register_quantizer(name: str, q: Quantizer) -> Quantizer:
 
 _CHOICES = {'bn': ('switch', 'shared'), 'score_mode': ('bitwise', 'batchwise'), 'alrs': ALRS_MODES, 'sched': ('none', 'cosine'),
             'kd_teacher': ('top', 'next'), 'update': (None, 'summed', 'per_precision'), 'bit_schedule': ('uniform', 'hasb', 'random'),
-            'compile_backend': ('inductor', 'aot_eager', 'eager')}
+            'compile_backend': ('inductor', 'aot_eager', 'eager'), 'dorefa_max': ('detach', 'grad')}
 
 @dataclass(frozen=True)
 class MBQConfig:
@@ -64,6 +64,7 @@ class MBQConfig:
     bits: tuple = (32, 8, 4, 2, 1)   # weight bit-widths trained jointly
     abits: int | None = None         # activation bits: None ties them to the weight bits (Any-Precision)
     quantizer: str = 'dorefa'        # a name in `QUANTIZERS`: 'dorefa' (chapter 03), 'double_rounding' (chapter 05) or 'lsq' (ViTs)
+    dorefa_max: str = 'detach'       # DoReFa's normaliser max|tanh w|: 'detach' (a constant, this book's runs) or 'grad' (differentiated, as Any-Precision DNNs' code)
     bn: str = 'switch'               # 'switch': one BN (a ViT: LayerNorm) per bit-width; 'shared': one BN, `own_bn` bit-widths their own
     own_bn: tuple = (1,)             # with bn='shared': bit-widths that keep a BN of their own
     correct: bool = False            # EMQNet weight bias correction (chapter 04)
@@ -113,6 +114,7 @@ class MBQConfig:
         s('own_bn', check_bits(self.own_bn) if len(self.own_bn) else ())
         if self.abits is not None: s('abits', check_bits(self.abits)[0])
         if self.quantizer not in QUANTIZERS: raise ValueError(f"quantizer must be one of {tuple(QUANTIZERS)}, got {self.quantizer!r}")
+        if self.dorefa_max == 'grad' and self.quantizer != 'dorefa': raise ValueError(f"dorefa_max='grad' applies to DoReFa weights; quantizer {self.quantizer!r} has none")
         for k, ok in _CHOICES.items():
             if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}")
         for k in ('amp', 'channels_last', 'compile', 'augment', 'flip', 'correct', 'bn_adapt', 'coreset', 'kd'):
@@ -192,8 +194,10 @@ def preset(name: str, **overrides) -> MBQConfig:
 # %% ../nbs/09_training.ipynb #8c409c1c
 def build_model(cfg: MBQConfig, in_channels: int = 3, num_classes: int = 10, image_size: int = 32) -> nn.Module:
     "The network `cfg` describes, with the quantized layers and BNs its quantizer (`QUANTIZERS`) builds."
-    return get_model(cfg.model, num_classes=num_classes, in_channels=in_channels, image_size=image_size, width=cfg.width,
-                     layers=QUANTIZERS[cfg.quantizer].layers(cfg))
+    model = get_model(cfg.model, num_classes=num_classes, in_channels=in_channels, image_size=image_size, width=cfg.width,
+                      layers=QUANTIZERS[cfg.quantizer].layers(cfg))
+    if cfg.dorefa_max != 'detach': set_dorefa_max(model, cfg.dorefa_max)    # chapter 03: Any-Precision DNNs' gradient through max|tanh w|
+    return model
 
 # %% ../nbs/09_training.ipynb #7be8855e
 def lsq_steps(model: nn.Module) -> list[nn.Parameter]:
