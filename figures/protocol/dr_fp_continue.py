@@ -6,6 +6,8 @@
 # run's 32-bit accuracy) measures quantization, not the 8 extra epochs. The FP arm makes one update per batch, the multi-precision arm one
 # per precision per batch (4 per batch): that is the paper's recipe for the quantized model and cannot be matched by an FP model without
 # changing its learning-rate schedule; the rows say so. One thread; resumable: runs already summarised are skipped.
+# The multi-precision arm it is compared with must start from the same FP model: on a machine where pretrain.py rebuilt the models, that is
+# `dr_table4.py --alrs none --out figures/protocol/runs/dr_table4_rebuilt S` (and --bits 432), run from the same rebuilt files.
 import os, sys, time, torch
 from pathlib import Path
 from mbq_nb.data import load_split
