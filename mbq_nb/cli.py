@@ -4,7 +4,7 @@
 
 # %% ../nbs/99_cli.ipynb #eff594dd
 from __future__ import annotations
-import argparse, json, sys, time
+import argparse, contextlib, json, os, shutil, sys, tempfile, time, warnings
 from dataclasses import fields
 from pathlib import Path
 import numpy as np
@@ -18,12 +18,12 @@ from .models import MODELS, get_model
 from .fit import fit
 from .quant import set_bits, eval_bits
 from .double_rounding import export_int8
-from .hessian import bit_layers, hutchinson_trace, search_bits, quant_errors, eval_configs
+from .hessian import bit_layers, hutchinson_trace, search_bits, search_cost, budget_binds, quant_errors, eval_configs
 from .training import reproduce, MBQConfig, PRESETS, QUANTIZERS, preset, train, save_model, load_model, init_world, _aug, _CHOICES
 
 # %% auto #0
-__all__ = ['MP_FORMAT', 'build_parser', 'train_command', 'reproduce_command', 'verdict_line', 'parse_field', 'run_command',
-           'eval_command', 'export_command', 'search_command', 'main']
+__all__ = ['MP_FORMAT', 'build_parser', 'check_out', 'written', 'train_command', 'reproduce_command', 'verdict_line',
+           'parse_field', 'run_command', 'eval_command', 'export_command', 'search_command', 'main', 'one_line']
 
 # %% ../nbs/99_cli.ipynb #60990e73
 def _positive(kind):
@@ -119,9 +119,40 @@ def _abits(s):
     if s == 'tied': return None
     return _positive(int)(s)
 
+# %% ../nbs/99_cli.ipynb #dc29cf75
+def check_out(path, kind: str, # 'file' or 'folder': what the command will write at `path`
+              opt: str, # the option that named it, for the message
+             ) -> Path:
+    "Refuse an output path before any work: a folder where a file goes (or the reverse), a parent that is a file, a place that cannot be written."
+    p = Path(path)
+    if kind == 'file' and p.is_dir(): raise ValueError(f"{opt} {p} is a directory; give a file name")
+    if kind == 'folder' and p.exists() and not p.is_dir(): raise ValueError(f"{opt} {p} is a file; give a folder")
+    if kind == 'file' and p.exists() and not p.is_file(): raise ValueError(f"{opt} {p} exists and is not a regular file")
+    anc = p if kind == 'folder' else p.parent                 # the nearest folder that exists: the one the write will create things in
+    while not anc.exists() and not anc.is_symlink(): anc = anc.parent
+    if not anc.is_dir(): raise ValueError(f"{opt} {p}: {anc} is a file, not a folder")
+    try: fd, probe = tempfile.mkstemp(prefix='.mbq-probe-', dir=anc); os.close(fd); os.unlink(probe)   # the real test: write something
+    except OSError as e: raise ValueError(f"{opt} {p}: cannot write in {anc} ({e.strerror or type(e).__name__})") from None
+    return p
+
+@contextlib.contextmanager
+def written(path):
+    "Yield a temporary path beside `path` to write; rename it to `path` on success, remove it (and anything the writer left) on any failure or interrupt."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    td = Path(tempfile.mkdtemp(prefix=f'.{path.name}.', dir=path.parent))
+    try:
+        yield td/path.name
+        os.replace(td/path.name, path)
+    except OSError as e:                                      # name the file the user asked for, not the temporary one
+        if e.errno is None or not str(e.filename or '').startswith(str(td)): raise
+        raise type(e)(e.errno, e.strerror, str(path)) from None
+    finally: shutil.rmtree(td, ignore_errors=True)
+
+
 # %% ../nbs/99_cli.ipynb #bf8f7f9d
 def train_command(args) -> pd.DataFrame:
     "Run `mbq train` with parsed `args`; print and return the history."
+    if args.csv: check_out(args.csv, 'file', '--csv')
     dev = default_device(args.device)
     g = seed_everything(args.seed)
     t0 = time.perf_counter()
@@ -141,7 +172,8 @@ def train_command(args) -> pd.DataFrame:
             progress=sys.stderr.isatty() and not args.quiet, cbs=[] if args.quiet else [_PrintEpoch()])
     h = h.rename(columns={'valid_loss': 'test_loss', 'valid_acc': 'test_acc'})
     secs = time.perf_counter() - t0
-    if args.csv: Path(args.csv).parent.mkdir(parents=True, exist_ok=True); h.to_csv(args.csv, index=False)
+    if args.csv:
+        with written(args.csv) as t: h.to_csv(t, index=False)
     print('\n' + _table(h, args, secs, nparam, str(dev)))
     return h
 
@@ -163,6 +195,7 @@ def _table(h: pd.DataFrame, args, secs: float, nparam: int, dev: str) -> str:
 
 def reproduce_command(args) -> pd.DataFrame:
     "Run `mbq reproduce` with parsed `args`; print the table and return it."
+    if args.out is not None: check_out(args.out, 'folder', '--out')
     table, _ = reproduce(args.dataset, args.data_root, epochs=args.epochs, pruning_rates=args.pruning_rate, bits=args.bits,
                          abits=args.abits, score_epochs=args.score_epochs, window=args.window, batch_size=args.batch_size,
                          width=args.width, image_size=args.image_size, n_train=args.n_train, n_test=args.n_test, seed=args.seed, sched=args.sched,
@@ -262,12 +295,13 @@ def run_command(args):
     world = init_world()                              # torchrun's process group, if launched by it
     say = print if world.main else (lambda *a, **k: None)
     ov = _overrides(args)
+    out = check_out(args.out, 'folder', '--out')
+    if args.checkpoint: check_out(args.checkpoint, 'file', '--checkpoint')
     dev = default_device(args.device)
     if world.size > 1 and dev.type == 'cuda': dev = torch.device('cuda', torch.cuda.current_device())   # one GPU per rank
     tr, te = load_split(args.dataset, args.data_root, args.image_size, args.n_train, args.n_test, args.data_seed)
     C, H, _ = tr.shape
     cfg = preset(args.preset, **{**_aug(args.dataset, H), **ov})
-    out = Path(args.out); out.mkdir(parents=True, exist_ok=True)
     say(f"mbq run: preset {cfg.name} on {args.dataset} {C}x{H}x{H}, {len(tr)} train / {len(te)} test, bits {cfg.bits}"
         f"{' + ' + str(cfg.extra_bits) + ' by BN adaptation' if cfg.extra_bits else ''}, {cfg.epochs} epochs, quantizer {cfg.quantizer}, device {dev}"
         f"{f', {world.size} processes (global batch {cfg.batch_size})' if world.size > 1 else ''}", flush=True)
@@ -275,9 +309,9 @@ def run_command(args):
     if not r.completed: raise ValueError("the run stopped before its last epoch")
     data = dict(dataset=args.dataset, data_root=None if args.data_root is None else str(args.data_root), image_size=H,
                 n_train=args.n_train, n_test=args.n_test, data_seed=args.data_seed)
-    if world.main:
-        save_model(out/'model.pt', r, data)
-        (out/'summary.json').write_text(json.dumps({**r.summary(), 'data': data}, indent=1))
+    if world.main:                                   # written only now: a run that fails or is stopped leaves no model.pt
+        with written(out/'model.pt') as t: save_model(t, r, data)
+        with written(out/'summary.json') as t: t.write_text(json.dumps({**r.summary(), 'data': data}, indent=1))
     say(f"\nAccuracy % per bit-width ({len(te)} test images)\n{_acc_table(r.accuracy)}")
     say(f"cost {r.cost_seconds:.1f} s ({', '.join(f'{k} {v:.1f} s' for k, v in r.seconds.items() if k != 'eval')}); wrote {out/'model.pt'} and {out/'summary.json'}")
     if world.size > 1: world.dist.barrier()          # rank 0's files are written before any process exits
@@ -320,48 +354,61 @@ def _read_mp_config(path, model) -> dict:
     except FileNotFoundError: raise FileNotFoundError(f"no configuration file at {path}") from None
     except (OSError, json.JSONDecodeError) as e: raise ValueError(f"{Path(path).name} is not a readable JSON file ({e})") from None
     if not isinstance(d, dict) or d.get('format') != MP_FORMAT: raise ValueError(f"{Path(path).name} is not a mixed-precision configuration (written by mbq search)")
-    names = [n for n, _ in bit_layers(model)]
-    if d.get('layers') != names or len(d.get('bits', [])) != len(names):
-        raise ValueError(f"{Path(path).name} does not match this model's {len(names)} quantized layers")
-    for n, b, (_, m) in zip(names, d['bits'], bit_layers(model)):
-        if b not in m.bit_list: raise ValueError(f"{Path(path).name} asks for {b} bits at {n}; the model was built for {m.bit_list}")
+    name, names, bits = Path(path).name, [n for n, _ in bit_layers(model)], d.get('bits')
+    if not isinstance(bits, list): raise ValueError(f"{name}: bits must be a list of integers, one per layer, got {bits!r}")
+    if d.get('layers') != names or len(bits) != len(names):
+        raise ValueError(f"{name} does not match this model's {len(names)} quantized layers")
+    for n, b, (_, m) in zip(names, bits, bit_layers(model)):
+        if not isinstance(b, int) or isinstance(b, bool): raise ValueError(f"{name}: bits must be integers, got {b!r} at {n}")
+        if b not in m.bit_list: raise ValueError(f"{name} asks for {b} bits at {n}; the model was built for {m.bit_list}")
     return d
 
 def export_command(args) -> Path:
     "Run `mbq export --int8`: the INT8-only file of a Double Rounding model (codes, scales, BNs; lower bit-widths by a second rounding)."
+    target = check_out(args.int8, 'file', '--int8')
     cfg, model, _ = load_model(args.model)
     if not QUANTIZERS[cfg.quantizer].int8:
         raise ValueError(f"{Path(args.model).name} is a {cfg.quantizer!r} model; only Double Rounding models (presets double_rounding, hasb, emqnet_dr) have INT8 weights")
-    f = export_int8(model, args.int8)
+    with written(target) as t: export_int8(model, t)
+    f = target
     a, b = Path(args.model).stat().st_size, f.stat().st_size
     print(f"wrote {f}: {b / 1024:.1f} KiB, {b / a:.2f}x the size of {Path(args.model).name} ({a / 1024:.1f} KiB); runs at {cfg.all_bits} bits")
     return f
 
 def search_command(args) -> dict:
     "Run `mbq search`: the HMT of the saved model, then the integer program's per-layer bits under an average-bit and/or size budget, as JSON."
+    if args.avg_bits is None and args.size_mb is None: raise ValueError("give a budget: --avg-bits and/or --size-mb")
+    budget = '-'.join(([f'avg{args.avg_bits:g}'] if args.avg_bits is not None else []) + ([f'{args.size_mb:g}MB'] if args.size_mb is not None else []))
+    out = check_out(args.out if args.out else Path(args.model).with_name(f'mp-{args.objective}-{budget}.json'), 'file', '--out')
     cfg, model, tr, te = _model_and_test(args)
     bits = cfg.bits
     layers = bit_layers(model)
     sizes = np.array([m.weight.numel() for _, m in layers])
-    data = [b for _, b in zip(range(args.batches), Batches(tr, 256, shuffle=True, device='cpu', generator=torch.Generator().manual_seed(0)))]
-    set_bits(model, bits[0], cfg.abits)
-    t0 = time.perf_counter()
-    tr_ = hutchinson_trace(model, F.cross_entropy, data, n_iter=args.probes, seed=0)
-    hmt = np.array([tr_[f'{n}.weight'] / s for (n, _), s in zip(layers, sizes)])
-    b = np.array(bits, dtype=float)
-    cost = -hmt[:, None] * b[None, :] if args.objective == 'official' else hmt[:, None] * quant_errors(model, bits)
     size_bits = None if args.size_mb is None else args.size_mb * 8e6
-    choice = search_bits(cost, sizes, bits, avg_bits=args.avg_bits, size_bits=size_bits)
+    if args.avg_bits is not None and args.avg_bits < min(bits): raise ValueError(f"--avg-bits {args.avg_bits:g} is below the smallest bit-width {min(bits)}")
+    if size_bits is not None and size_bits < min(bits) * sizes.sum():
+        raise ValueError(f"--size-mb {args.size_mb:g} is below the smallest size, {min(bits) * sizes.sum() / 8e6:.4f} MB at {min(bits)} bits")
+    t0 = time.perf_counter()
+    binds = budget_binds(bits, sizes, args.avg_bits, size_bits)
+    if binds:
+        data = [b for _, b in zip(range(args.batches), Batches(tr, 256, shuffle=True, device='cpu', generator=torch.Generator().manual_seed(0)))]
+        set_bits(model, bits[0], cfg.abits)
+        tr_ = hutchinson_trace(model, F.cross_entropy, data, n_iter=args.probes, seed=0)
+        hmt = np.array([tr_[f'{n}.weight'] / s for (n, _), s in zip(layers, sizes)])
+        cost = search_cost(hmt, bits) if args.objective == 'official' else search_cost(hmt, bits, quant_errors(model, bits))
+        choice = search_bits(cost, sizes, bits, avg_bits=args.avg_bits, size_bits=size_bits)
+    else: hmt, choice = None, [max(bits)] * len(layers)      # nothing to trade: the HMT is not measured
     avg = float((np.array(choice) * sizes).sum() / sizes.sum())
     d = dict(format=MP_FORMAT, model=str(args.model), layers=[n for n, _ in layers], bits=choice, avg_bits=avg,
-             size_mb=float((np.array(choice) * sizes).sum() / 8e6), budget=dict(avg_bits=args.avg_bits, size_mb=args.size_mb),
-             objective=args.objective, hmt=hmt.tolist())
-    out = Path(args.out) if args.out else Path(args.model).with_name(f'mp-{args.objective}-avg{args.avg_bits:g}.json')
-    out.write_text(json.dumps(d, indent=1))
+             size_mb=float((np.array(choice) * sizes).sum() / 8e6), budget=dict(avg_bits=args.avg_bits, size_mb=args.size_mb, binds=binds),
+             objective=args.objective, hmt=None if hmt is None else hmt.tolist())
+    with written(out) as t: t.write_text(json.dumps(d, indent=1))
     counts = {int(k): int(v) for k, v in pd.Series(choice).value_counts().sort_index(ascending=False).items()}
-    print(f"HMT of {len(layers)} quantized layers ({args.probes} probes, {time.perf_counter() - t0:.1f} s); {args.objective} objective; "
-          f"{avg:.2f} average bits, {d['size_mb'] * 1000:.1f} kB of weights; layers per bit-width: {counts}; wrote {out}")
+    head = (f"HMT of {len(layers)} quantized layers ({args.probes} probes, {time.perf_counter() - t0:.1f} s); {args.objective} objective" if binds else
+            f"the budget does not bind (it allows {max(bits)} bits in every layer), so every layer gets {max(bits)} bits and no HMT is measured")
+    print(f"{head}; {avg:.2f} average bits, {d['size_mb'] * 1000:.1f} kB of weights; layers per bit-width: {counts}; wrote {out}")
     return d
+
 
 # %% ../nbs/99_cli.ipynb #6eda3c07
 def main(argv: list[str] | None = None) -> int:
@@ -370,11 +417,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     commands = {'train': train_command, 'reproduce': reproduce_command, 'run': run_command, 'eval': eval_command,
                 'export': export_command, 'search': search_command}
-    try: commands[args.command](args)
-    except (FileNotFoundError, ValueError) as e:
-        parser.exit(2, f"mbq {args.command}: error: {e}\n")
+    def warn(message, category, filename, lineno, file=None, line=None):   # a warning is one line too
+        print(f"mbq {args.command}: warning: {one_line(message)}", file=sys.stderr)
+    try:
+        with warnings.catch_warnings():
+            warnings.showwarning = warn
+            commands[args.command](args)
+    except (ValueError, OSError) as e:               # bad input, or a file system that refuses: one line, status 2
+        parser.exit(2, f"mbq {args.command}: error: {one_line(e)}\n")
     except KeyboardInterrupt:
         parser.exit(130, "mbq: interrupted\n")
     return 0
+
+def one_line(e) -> str:
+    "An error or warning as one line: its text with line breaks joined (an `OSError` without a message by its type and file name)."
+    text = str(e) if str(e) else type(e).__name__
+    if isinstance(e, OSError) and e.strerror: text = f"{e.strerror}: {e.filename}" if e.filename else e.strerror
+    return ' '.join(l.strip() for l in text.splitlines() if l.strip())
 
 if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())   # `python -m mbq_nb.cli ...` (so `torchrun ... -m mbq_nb.cli run ...`); not in a notebook
