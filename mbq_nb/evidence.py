@@ -88,13 +88,15 @@ def bound_test(low: float, high: float, # the 95% interval of the statistic (an 
                side: str, # 'below' (the paper says statistic < p) or 'above'
                retest_low: float = float('nan'), retest_high: float = float('nan'), # interval of statistic minus its retest; NaN: no retest
               ) -> str:
-    "Verdict on a bound on a statistic: against the bound, unless the statistic does not differ from its retest."
+    "Verdict on a bound on a statistic: against the bound, unless the statistic does not differ from its retest or the retest alone meets the bound."
     _check_interval(low, high)
     if side not in ('below', 'above'): raise ValueError(f"side must be 'below' or 'above', got {side!r}")
     if math.isnan(retest_low) or math.isnan(retest_high): return 'unresolved (no retest)'
     _check_interval(retest_low, retest_high)
     if retest_low <= 0 <= retest_high: return 'unresolved (noise floor)'
     paper, other = (high < p, low > p) if side == 'below' else (low > p, high < p)
+    retest = (low + high) / 2 - (retest_low + retest_high) / 2          # the retest's own mean (t-intervals are centred on their means)
+    if paper and (retest < p if side == 'below' else retest > p): return 'unresolved (noise floor)'   # noise alone meets the bound
     return 'reproduces' if paper else 'contradicts' if other else 'unresolved'
 
 def verdict(kind: str, low: float, high: float, # the claim's kind and the 95% interval of d (or of the statistic, for a bound)
@@ -228,7 +230,7 @@ def section_counts(claims: pd.DataFrame, papers=('EMQNet', 'Double Rounding', 'T
     for p in papers:
         r = claims[paper == p]; out |= {len(r), r.group.nunique(), *r.verdict.value_counts().tolist()}
         out |= {n for _, g in r.groupby('group') for n in g.verdict.value_counts().tolist()}
-    out |= {int(claims.setting.str.contains('confounded').sum()), int(claims.verdict.str.contains('noise floor').sum())}
+    out |= {int(claims.setting.str.contains(k).sum()) for k in ('confounded', 'damaged copy')} | {int(claims.verdict.str.contains('noise floor').sum())}
     return {str(n) for n in out}
 
 def results_markdown(claims: pd.DataFrame, papers=('EMQNet', 'Double Rounding', 'TDDS')) -> str:
@@ -245,7 +247,8 @@ def results_markdown(claims: pd.DataFrame, papers=('EMQNet', 'Double Rounding', 
         bullets.append(f"**{p}**: {_n(len(r), 'row')} in {_n(r.group.nunique(), 'experiment')}. Decided: " + ('; '.join(decided) or 'none') + '.'
                        + (f" Unresolved: {'; '.join(undecided)}." if undecided else ''))
     bullets.append(f"Read with care: {_n(int(claims.setting.str.contains('confounded').sum()), 'row')} compare with a confounded reference (their setting says how), "
-                   f"{_n(int(claims.verdict.str.contains('noise floor').sum()), 'bound row')} at the noise floor of its retest, and every row is at CPU scale; "
+                   f"{_n(int(claims.setting.str.contains('damaged copy').sum()), 'row')} come from runs that started from a damaged copy of their FP model (its DoReFa weights transformed twice), "
+                   f"{_n(int(claims.verdict.str.contains('noise floor').sum()), 'bound row')} at the noise floor of a retest, and every row is at CPU scale; "
                    "rows at the papers' own scale need a GPU.")
     lines = ['- ' + b for b in bullets[:5]] + ['', '| paper | experiment | claim | kind | paper | d = method minus reference: mean [interval] | verdict |',
                                                '|---|---|---|---|---|---|---|']
