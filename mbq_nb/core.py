@@ -174,7 +174,8 @@ def save_tagged(path: str | Path, fmt: str, blob: dict) -> Path:
     "Write `blob` tagged with `fmt` (and version 1) atomically: a temporary file, then a rename, so a reader never sees half a file."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + f'.tmp{os.getpid()}')
-    torch.save({'format': fmt, 'version': 1, **blob}, tmp); os.replace(tmp, path)
+    try: torch.save({'format': fmt, 'version': 1, **blob}, tmp); os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)                     # after a failure (or an interrupt) no temporary file is left beside `path`
     return path
 
 def load_tagged(path: str | Path, fmt: str, what: str = 'file') -> dict:

@@ -119,6 +119,15 @@ class MBQConfig:
             if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}")
         for k in ('amp', 'channels_last', 'compile', 'augment', 'flip', 'correct', 'bn_adapt', 'coreset', 'kd'):
             if not isinstance(getattr(self, k), bool): raise ValueError(f"{k} must be True or False, got {getattr(self, k)!r}")
+        for k in ('lr', 'weight_decay', 'tau', 'pruning_rate', 'decay', 'alrs_alpha', 'sigma', 'switch_start'):   # real numbers: a NaN or inf trains to NaN weights
+            v = getattr(self, k)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v): raise ValueError(f"{k} must be a finite number, got {v!r}")
+        for k in ('pad', 'seed', 'window'):
+            v = getattr(self, k)
+            if isinstance(v, bool) or not isinstance(v, int) or (k == 'pad' and v < 0): raise ValueError(f"{k} must be an integer{' >= 0' if k == 'pad' else ''}, got {v!r}")
+        if self.weight_decay < 0: raise ValueError(f"weight_decay must be >= 0, got {self.weight_decay}")
+        if not 0 < self.decay <= 1: raise ValueError(f"decay must be in (0, 1], got {self.decay}")
+        if not 0 < self.alrs_alpha <= 1: raise ValueError(f"alrs_alpha must be in (0, 1], got {self.alrs_alpha}")
         for k in ('epochs', 'batch_size', 'score_epochs', 'resample_every', 'adapt_batches', 'width', 'hmt_probes', 'hmt_batches'):
             v = getattr(self, k)
             if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{k} must be a positive integer, got {v!r}")
