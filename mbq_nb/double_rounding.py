@@ -12,7 +12,7 @@ import torch.nn.functional as F
 import pandas as pd
 from .core import check_bit, check_bits, load_tagged, save_tagged
 from .models import Layers, fp_conv, fp_linear, fp_ln, fp_act
-from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, lsq_relu, as_fp32
+from .quant import QuantMixin, SwitchableBatchNorm2d, grad_scale, clamp_ste, lsq_relu, as_fp32
 from .bias_correction import BCQMixin, SharedBatchNorm2d, bias_correct_moments, channel_moments
 
 # %% auto #0
@@ -58,24 +58,28 @@ def int_codes(w: torch.Tensor, s: torch.Tensor, hi: int = 8) -> torch.Tensor:
 # %% ../nbs/05_double_rounding.ipynb #edc87150
 def dr_fake_quant(w: torch.Tensor, s: torch.Tensor, bits: int, hi: int = 8,
                   i_hi: torch.Tensor | None = None, # `int_codes(w, s, hi)`, when already computed for these weights and scales
+                  scale_grad: str = 'codes', # inside the range, the scale gradient's I - q uses the codes I_l ('codes') or round(q), Eq. 13 as written ('eq13')
                  ) -> torch.Tensor:
     "Double Rounding forward `dr_codes(w, s, bits, hi) * s * 2^(hi-bits)` with STE weight and LSQ per-channel scale gradients."
     bits = _check_dr_bits(bits, hi)
+    if scale_grad not in ('codes', 'eq13'): raise ValueError(f"scale_grad must be 'codes' or 'eq13', got {scale_grad!r}")
     s = _channel_shape(s, w)
     d, qn, qp = hi - bits, -2 ** (bits - 1), 2 ** (bits - 1) - 1
     n_c = w[0].numel() if s.dim() else w.numel()
     sg = grad_scale(s, 1.0 / math.sqrt(n_c * qp)) * 2 ** d
-    q = torch.clamp(w / sg, qn, qp)
+    q = clamp_ste(w / sg, qn, qp)                           # the STE mask: 1 strictly inside (Q_n, Q_p), on any PyTorch
     codes = dr_codes(w.detach(), s.detach(), bits, hi) if i_hi is None else codes_from_int(i_hi, bits, hi)
-    surrogate = (q + (codes - q).detach()) * sg             # carries the gradients
+    r = codes if scale_grad == 'codes' else torch.round(q.detach())   # where rounding twice and once differ, only the scale gradient sees the choice
+    surrogate = (q + (r - q).detach()) * sg                 # carries the gradients
     exact = codes * s.detach() * 2 ** d                     # carries the value, bit for bit
     return exact + (surrogate - surrogate.detach())
 
 class DRWeightQuantizer(nn.Module):
     "Learnable per-channel scale at `hi` bits; forward gives the Double Rounding weights at any bit-width 2..hi."
-    def __init__(self, channels: int, hi: int = 8):
+    def __init__(self, channels: int, hi: int = 8, scale_grad: str = 'codes'):
         super().__init__()
         self.hi = check_bit(hi)
+        self.scale_grad = scale_grad              # 'codes' (this book's runs) or 'eq13' (Eq. 13 as written): see `dr_fake_quant`
         self.scale = nn.Parameter(torch.ones(channels))
         self.register_buffer('initialized', torch.tensor(False))
         self._ready = False                       # a Python copy of `initialized`: the forward reads the buffer once, not on every call
@@ -95,7 +99,7 @@ class DRWeightQuantizer(nn.Module):
             if not self.initialized: self.init_scale(w)
             self._ready = True
         i_hi = None if stats is None else stats(lambda: int_codes(w.detach(), self.scale.detach(), self.hi))
-        return dr_fake_quant(w, self.scale, bits, self.hi, i_hi)
+        return dr_fake_quant(w, self.scale, bits, self.hi, i_hi, self.scale_grad)
 
 # %% ../nbs/05_double_rounding.ipynb #25706077
 class LSQActQuantizer(nn.Module):

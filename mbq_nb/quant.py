@@ -15,8 +15,8 @@ from .fit import evaluate, tqdm, run_loop, Callback
 from .models import Layers, fp_conv, fp_linear, fp_bn, fp_ln, fp_act
 
 # %% auto #0
-__all__ = ['round_ste', 'dorefa_stats', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize', 'fused_lsq',
-           'lsq_relu', 'signed_act', 'as_fp32', 'QuantMixin', 'set_dorefa_max', 'QConv2d', 'QLinear',
+__all__ = ['round_ste', 'clamp_ste', 'dorefa_stats', 'dorefa_weight', 'dorefa_act', 'grad_scale', 'lsq_range', 'lsq_quantize',
+           'fused_lsq', 'lsq_relu', 'signed_act', 'as_fp32', 'QuantMixin', 'set_dorefa_max', 'QConv2d', 'QLinear',
            'SwitchableBatchNorm2d', 'set_bits', 'get_bits', 'at_bits', 'quant_layers', 'LSQQuantizer', 'LSQLinear',
            'SwitchableLayerNorm', 'lsq_layers', 'frozen_weights', 'hold_weight_stats', 'CountOps', 'multibit_step',
            'eval_bits', 'train_multibit', 'quant_step_benchmark']
@@ -25,6 +25,10 @@ __all__ = ['round_ste', 'dorefa_stats', 'dorefa_weight', 'dorefa_act', 'grad_sca
 def round_ste(x: torch.Tensor) -> torch.Tensor:
     "Round to the nearest integer (half to even) in the forward pass; identity gradient in the backward pass."
     return x + (torch.round(x) - x).detach()
+
+def clamp_ste(x: torch.Tensor, lo: float, hi: float) -> torch.Tensor:
+    "clamp(x, lo, hi) whose gradient is 1 strictly inside (lo, hi) and 0 on the ends and beyond, whatever PyTorch's own clamp does there."
+    return torch.where((x > lo) & (x < hi), x, torch.clamp(x.detach(), lo, hi))
 
 # %% ../nbs/03_quantizers.ipynb #11473691
 def _levels(k: int) -> int: return 2 ** k - 1
@@ -91,7 +95,7 @@ def lsq_quantize(v: torch.Tensor, # data to quantize
     qn, qp = lsq_range(bits, signed)
     if qp == 0: raise ValueError("a signed 1-bit LSQ range is {-1, 0}; use signed=False or bits >= 2")
     s = grad_scale(step, 1.0 / math.sqrt((v.numel() if n is None else n) * qp))
-    return round_ste(torch.clamp(v / s, qn, qp)) * s
+    return round_ste(clamp_ste(v / s, qn, qp)) * s
 
 # %% ../nbs/03_quantizers.ipynb #5bf0739a
 def _lsq_codes(x, s, qp):
@@ -187,7 +191,7 @@ def signed_act(x: torch.Tensor, k: int) -> torch.Tensor:
     k = check_bit(k)
     if k == 32: return x
     n = _levels(k)
-    return 2 * round_ste((torch.clamp(x, -1, 1) + 1) / 2 * n) / n - 1
+    return 2 * round_ste((clamp_ste(x, -1, 1) + 1) / 2 * n) / n - 1
 
 def as_fp32(x: torch.Tensor) -> torch.Tensor:
     "Half or bfloat16 tensors (what autocast's convolutions return) as float32, so a quantizer always rounds in float32."
