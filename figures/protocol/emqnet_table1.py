@@ -45,6 +45,14 @@
 # (--out runs/emqnet_random), so that the arms on the rebuilt starts (r = 0.7, 0.8, 0.9, bit-wise and batch-wise) have their own full-data
 # baseline: Table 11's sweep drawn a second time, from other FP starts and with r = 0.7 in it. Shown in Table 11's section beside the
 # committed-start sweep, as a replication; no new claims rows (the Table 11 rows stay those of the committed starts).
+# Added 2026-12-07, before any of it ran: every run above started from a damaged copy of its FP model. `init_from_model` copied the FP
+# model's transformed weights tanh(w)/max|tanh w|*E into the DoReFa model, which transformed them again (chapter 09 now copies the latent
+# weights, tested). The headline pair is repeated from the FP models as they are, with a plateau rule for the schedule:
+# - arms 'full', 'full E=20', 'r=0.8', 'r=0.8 E=20', written to runs/emqnet_table1_init (--out), from the FP models rebuilt by pretrain.py
+#   on the machine that runs them (all four arms of a seed from the same files); run seed by seed, in that order.
+# - plateau rule: the headline schedule is E = 10 if, at every bit-width after BN adaptation, the mean over seeds of 'full E=20' minus
+#   'full' is below 0.5 points; otherwise E = 20, and the rows say that the plateau at E = 20 was not checked. The coreset arm is compared
+#   with the full arm at the same E. Speedups: the arms of a seed run back to back in one process; the rows give the ideal speedup too.
 # One thread per process; resumable (run_suite skips arms already summarised). Writes runs/emqnet_table1/<arm>_seed_<s>.json (committed).
 import argparse, os, time, torch
 from pathlib import Path
@@ -52,7 +60,7 @@ from mbq_nb.data import load_split
 from mbq_nb.training import preset, run_suite
 torch.set_num_threads(1)
 ARMS = ('full', 'r=0.6', 'r=0.8', 'r=0.9', 'batchwise r=0.8')
-EXTRA = ('full E=2', 'r=0.8 E=50', 'random r=0.8', 'tau=0.1 r=0.8', 'tau=1 r=0.8', 'rescore=5 r=0.8',
+EXTRA = ('full E=2', 'r=0.8 E=50', 'full E=20', 'r=0.8 E=20', 'random r=0.8', 'tau=0.1 r=0.8', 'tau=1 r=0.8', 'rescore=5 r=0.8',
          'r=0.7', 'batchwise r=0.7', 'batchwise r=0.9', 'T=20 r=0.8')
 ap = argparse.ArgumentParser(); ap.add_argument('seeds', nargs='+', type=int)
 ap.add_argument('--arms', default=','.join(ARMS), help=f'comma-separated subset of {ARMS + EXTRA}')
