@@ -53,6 +53,9 @@
 # - plateau rule: the headline schedule is E = 10 if, at every bit-width after BN adaptation, the mean over seeds of 'full E=20' minus
 #   'full' is below 0.5 points; otherwise E = 20, and the rows say that the plateau at E = 20 was not checked. The coreset arm is compared
 #   with the full arm at the same E. Speedups: the arms of a seed run back to back in one process; the rows give the ideal speedup too.
+# - the two options of Any-Precision DNNs' code that this book's models leave out (chapters 02, 03), measured on this protocol's full-data
+#   arm beside the same 'full' runs: 'dorefa_max=grad full' and 'shortcut_input=quantized full' (3 seeds, after the four arms above);
+#   d = option minus 'full' per bit-width after BN adaptation, an equivalence test at +-1 point.
 # One thread per process; resumable (run_suite skips arms already summarised). Writes runs/emqnet_table1/<arm>_seed_<s>.json (committed).
 import argparse, os, time, torch
 from pathlib import Path
@@ -60,7 +63,7 @@ from mbq_nb.data import load_split
 from mbq_nb.training import preset, run_suite
 torch.set_num_threads(1)
 ARMS = ('full', 'r=0.6', 'r=0.8', 'r=0.9', 'batchwise r=0.8')
-EXTRA = ('full E=2', 'r=0.8 E=50', 'full E=20', 'r=0.8 E=20', 'random r=0.8', 'tau=0.1 r=0.8', 'tau=1 r=0.8', 'rescore=5 r=0.8',
+EXTRA = ('full E=2', 'r=0.8 E=50', 'full E=20', 'r=0.8 E=20', 'dorefa_max=grad full', 'shortcut_input=quantized full', 'random r=0.8', 'tau=0.1 r=0.8', 'tau=1 r=0.8', 'rescore=5 r=0.8',
          'r=0.7', 'batchwise r=0.7', 'batchwise r=0.9', 'T=20 r=0.8')
 ap = argparse.ArgumentParser(); ap.add_argument('seeds', nargs='+', type=int)
 ap.add_argument('--arms', default=','.join(ARMS), help=f'comma-separated subset of {ARMS + EXTRA}')
@@ -78,6 +81,9 @@ def arm(name):
     name, _, e = name.partition(' E=')
     kw = {**common, 'epochs': int(e)} if e else common
     if name == 'full': return preset('emqnet', coreset=False, **kw)
+    if name.startswith(('dorefa_max=', 'shortcut_input=')):   # '<option>=<value> <arm>': that arm with a trainer option set
+        o, name = name.split(' ', 1); k, v = o.split('='); kw = {**kw, k: v}
+        if name == 'full': return preset('emqnet', coreset=False, **kw)
     if name.startswith('tau='):                     # 'tau=X <arm>': that arm sampled at temperature X
         t, name = name.split(' ', 1); kw = {**kw, 'tau': float(t[4:])}
     if name.startswith('T='):                       # 'T=N <arm>': that arm scored for N epochs with window N/2
