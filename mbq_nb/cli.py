@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--seed', type=int, default=0, help='random seed (default: 0)')
     r.add_argument('--sched', choices=('none', 'cosine'), default='none', help="learning rate: 'none' (constant) or 'cosine' (to 0 over each run's steps)")
     r.add_argument('--device', default='auto', help=f"'auto' or a device name (here: {', '.join(available_devices())})")
-    r.add_argument('--out', default=None, help='folder for reproduce_<dataset>.csv and .png (default: figures/)')
+    r.add_argument('--out', default=None, help='folder for reproduce_<dataset>.csv and .png and the models (default: runs/reproduce_<dataset>)')
     r.add_argument('--quiet', action='store_true', help='no progress bars')
     ru = sub.add_parser('run', help='train any preset and save the model (model.pt) and its summary (summary.json)',
                         description=f"Train a preset ({', '.join(PRESETS)}) with any config field overridden; write DIR/model.pt and DIR/summary.json.")

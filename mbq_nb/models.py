@@ -12,8 +12,8 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['ROLES', 'FP', 'MODELS', 'fp_conv', 'fp_linear', 'fp_bn', 'fp_ln', 'fp_act', 'Layers', 'role_census', 'applies_relu',
-           'PreActBlock', 'PreActResNet', 'preact_resnet20', 'BasicBlock', 'ResNet18', 'resnet18', 'Attention',
-           'EncoderBlock', 'ViT', 'vit_small', 'vit_tiny', 'get_model']
+           'PreActBlock', 'set_shortcut_input', 'PreActResNet', 'preact_resnet20', 'BasicBlock', 'ResNet18', 'resnet18',
+           'Attention', 'EncoderBlock', 'ViT', 'vit_small', 'vit_tiny', 'get_model']
 
 # %% ../nbs/02_models.ipynb #8c224acb
 def fp_conv(cin: int, cout: int, k: int, stride: int = 1, padding: int = 0, bias: bool = False, role: str = 'body') -> nn.Module:
@@ -69,6 +69,7 @@ def applies_relu(layer: nn.Module) -> bool:
 
 class PreActBlock(nn.Module):
     "Pre-activation basic block: (BN, act, conv3x3) twice, plus an identity or 1x1-conv+BN shortcut."
+    shortcut_input = 'fp'       # what the 1x1 shortcut conv sees: 'fp' the activation, 'quantized' conv1's quantized input (`set_shortcut_input`)
     def __init__(self, cin: int, cout: int, stride: int = 1, layers: Layers = FP):
         super().__init__()
         L = layers
@@ -85,10 +86,20 @@ class PreActBlock(nn.Module):
         return act(x)
     def forward(self, x):
         out = self._act(self.act1, self.bn1(x), self.conv1, *(() if self.shortcut is None else (self.shortcut[0],)))
-        sc = x if self.shortcut is None else self.shortcut(out)
+        sc = x if self.shortcut is None else self.shortcut(self.conv1.qinput(out) if self.shortcut_input == 'quantized' else out)
         out = self.conv1(out)
         out = self.conv2(self._act(self.act2, self.bn2(out), self.conv2))
         return out + sc
+
+def set_shortcut_input(model: nn.Module, mode: str) -> nn.Module:
+    "What every 1x1 shortcut conv of a PreActResNet sees: 'fp' (the activation) or 'quantized' (the first conv's quantized input, as Any-Precision DNNs)."
+    if mode not in ('fp', 'quantized'): raise ValueError(f"shortcut_input must be 'fp' or 'quantized', got {mode!r}")
+    blocks = [b for b in model.modules() if isinstance(b, PreActBlock) and b.shortcut is not None]
+    if not blocks: raise ValueError("model has no pre-activation block with a 1x1 shortcut")
+    if mode == 'quantized' and not all(hasattr(b.conv1, 'qinput') for b in blocks):
+        raise ValueError("shortcut_input='quantized' needs quantized convs (an input quantizer `qinput`); this model's are full precision")
+    for b in blocks: b.shortcut_input = mode
+    return model
 
 class PreActResNet(nn.Module):
     "CIFAR-style pre-activation ResNet: stem, three stages of `n` blocks, final BN, pooling, classifier."

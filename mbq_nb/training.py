@@ -18,7 +18,7 @@ from scipy.stats import spearmanr
 from .core import check_bits, seed_everything, default_device, in_test, Timer, load_tagged, save_tagged
 from .data import Batches, ImageDataset, FolderImages, load_split
 from .fit import tqdm, adam, run_loop, Callback
-from .models import get_model, Layers
+from .models import get_model, Layers, set_shortcut_input
 from .quant import quant_layers, set_bits, eval_bits, lsq_layers, LSQQuantizer, hold_weight_stats, QConv2d, QLinear, set_dorefa_max
 from .bias_correction import emq_layers, adapt_bn, reset_adaptation, hold_reference, BCLSQLinear, SharedBatchNorm2d
 from .double_rounding import dr_layers
@@ -30,10 +30,10 @@ from .coresets import record_dynamics, bit_scores, CoresetSampler
 __all__ = ['QUANTIZERS', 'PRESETS', 'BENCH_SETTINGS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT',
            'Quantizer', 'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'lsq_steps', 'World', 'init_world',
            'build_optimizer', 'autocast', 'UniformBits', 'SummedStep', 'PerPrecisionStep', 'compiled_model',
-           'MultibitStep', 'make_step', 'multibit_batch_step', 'adam_steps', 'step_benchmark', 'plot_step_benchmark',
-           'RunResult', 'save_checkpoint', 'load_checkpoint', 'save_model', 'load_model', 'init_from_model',
-           'compute_scores', 'FullData', 'CoresetData', 'train', 'compare', 'project_speedup', 'plot_compare',
-           'reproduce', 'run_suite', 'load_run', 'load_suite', 'suite_tables']
+           'step_batches', 'MultibitStep', 'make_step', 'multibit_batch_step', 'adam_steps', 'step_benchmark',
+           'plot_step_benchmark', 'RunResult', 'save_checkpoint', 'load_checkpoint', 'save_model', 'load_model',
+           'init_from_model', 'compute_scores', 'FullData', 'CoresetData', 'train', 'compare', 'project_speedup',
+           'plot_compare', 'reproduce_folder', 'reproduce', 'run_suite', 'load_run', 'load_suite', 'suite_tables']
 
 # %% ../nbs/09_training.ipynb #72557289
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def register_quantizer(name: str, q: Quantizer) -> Quantizer:
 
 _CHOICES = {'bn': ('switch', 'shared'), 'score_mode': ('bitwise', 'batchwise'), 'alrs': ALRS_MODES, 'sched': ('none', 'cosine'),
             'kd_teacher': ('top', 'next'), 'update': (None, 'summed', 'per_precision'), 'bit_schedule': ('uniform', 'hasb', 'random'),
-            'compile_backend': ('inductor', 'aot_eager', 'eager'), 'dorefa_max': ('detach', 'grad')}
+            'compile_backend': ('inductor', 'aot_eager', 'eager'), 'dorefa_max': ('detach', 'grad'), 'shortcut_input': ('fp', 'quantized')}
 
 @dataclass(frozen=True)
 class MBQConfig:
@@ -65,6 +65,7 @@ class MBQConfig:
     abits: int | None = None         # activation bits: None ties them to the weight bits (Any-Precision)
     quantizer: str = 'dorefa'        # a name in `QUANTIZERS`: 'dorefa' (chapter 03), 'double_rounding' (chapter 05) or 'lsq' (ViTs)
     dorefa_max: str = 'detach'       # DoReFa's normaliser max|tanh w|: 'detach' (a constant, this book's runs) or 'grad' (differentiated, as Any-Precision DNNs' code)
+    shortcut_input: str = 'fp'       # what a PreActResNet's 1x1 shortcut conv sees: 'fp' (the activation, this book's runs) or 'quantized' (as Any-Precision DNNs' code)
     bn: str = 'switch'               # 'switch': one BN (a ViT: LayerNorm) per bit-width; 'shared': one BN, `own_bn` bit-widths their own
     own_bn: tuple = (1,)             # with bn='shared': bit-widths that keep a BN of their own
     correct: bool = False            # EMQNet weight bias correction (chapter 04)
@@ -115,6 +116,7 @@ class MBQConfig:
         if self.abits is not None: s('abits', check_bits(self.abits)[0])
         if self.quantizer not in QUANTIZERS: raise ValueError(f"quantizer must be one of {tuple(QUANTIZERS)}, got {self.quantizer!r}")
         if self.dorefa_max == 'grad' and self.quantizer != 'dorefa': raise ValueError(f"dorefa_max='grad' applies to DoReFa weights; quantizer {self.quantizer!r} has none")
+        if self.shortcut_input == 'quantized' and self.model != 'preact_resnet20': raise ValueError(f"shortcut_input='quantized' applies to preact_resnet20's 1x1 shortcuts, got model {self.model!r}")
         for k, ok in _CHOICES.items():
             if getattr(self, k) not in ok: raise ValueError(f"{k} must be one of {ok}, got {getattr(self, k)!r}")
         for k in ('amp', 'channels_last', 'compile', 'augment', 'flip', 'correct', 'bn_adapt', 'coreset', 'kd'):
@@ -206,6 +208,7 @@ def build_model(cfg: MBQConfig, in_channels: int = 3, num_classes: int = 10, ima
     model = get_model(cfg.model, num_classes=num_classes, in_channels=in_channels, image_size=image_size, width=cfg.width,
                       layers=QUANTIZERS[cfg.quantizer].layers(cfg))
     if cfg.dorefa_max != 'detach': set_dorefa_max(model, cfg.dorefa_max)    # chapter 03: Any-Precision DNNs' gradient through max|tanh w|
+    if cfg.shortcut_input != 'fp': set_shortcut_input(model, cfg.shortcut_input)   # chapter 02: the shortcut sees the quantized activation
     return model
 
 # %% ../nbs/09_training.ipynb #7be8855e
@@ -342,6 +345,10 @@ def compiled_model(model: nn.Module, backend: str = 'inductor') -> nn.Module:
     dc.recompile_limit = max(dc.recompile_limit, 64)   # graphs per forward's code, over every model of the process: one per bit-width and model
     return torch.compile(model, backend=backend, fullgraph=True, dynamic=False)
 
+def step_batches(bits, batch: tuple) -> dict:
+    "One step's batches: the same `(x, y)` object for every bit-width, so a distilled bit-width reuses its teacher's output on it (`MultibitStep`)."
+    return dict.fromkeys(bits, batch)
+
 class MultibitStep:
     "One step of Algorithm 1: per bit-width (high to low) the schedule sets the bits, forward on that bit-width's batch, loss, backward; the update rule steps."
     def __init__(self, model: nn.Module, cfg: MBQConfig, schedule, update, bits=None): # bits: a subset of cfg.bits to step (default all)
@@ -410,7 +417,7 @@ def step_benchmark(methods=None, # preset names (default: every preset)
                    threads: int | None = None, # torch threads for the measurement (default: as set)
                    modes=('eager', 'fused'), # 'fused': the Double Rounding presets inside chapter 03's `fused_lsq()`; 'compiled': `compile=True` (inductor)
                    log=None) -> pd.DataFrame:
-    "Median time of one multi-bit training step per preset, mode and setting, as images/s and per bit-width over the FP step (`ratio_to_fp`)."
+    "Median time of one multi-bit training step per preset, mode and setting, as images/s and per bit-width over the FP step of the same mode (`ratio_to_fp`)."
     from mbq_nb.models import preact_resnet20
     from mbq_nb.quant import fused_lsq, _FUSED
     import torch._inductor.config as inductor_config
@@ -430,12 +437,21 @@ def step_benchmark(methods=None, # preset names (default: every preset)
         for size, batch, ch in settings:
             g = torch.Generator().manual_seed(0)
             x = torch.randn(batch, ch, size, size, generator=g).to(dev); y = torch.randint(0, 10, (batch,), generator=g).to(dev)
-            torch.manual_seed(0)
-            fp = preact_resnet20(10, ch).to(dev); fopt = torch.optim.Adam(fp.parameters(), 1e-3)
-            def fp_step():
-                fopt.zero_grad(set_to_none=True); F.cross_entropy(fp(x), y).backward(); fopt.step()
+            fp_steps, fp_compile = {}, float('nan')
+            for fmode in sorted({'compiled' if m == 'compiled' else 'eager' for m in modes}):   # the FP step each mode is divided by
+                torch.manual_seed(0)
+                fp = preact_resnet20(10, ch).to(dev); fopt = torch.optim.Adam(fp.parameters(), 1e-3)
+                if fmode == 'compiled':
+                    torch._dynamo.reset(); fpc = compiled_model(fp, 'inductor')
+                    with inductor_config.patch(fx_graph_cache=False, autotune_local_cache=False):          # cold, like the multi-bit steps
+                        t0 = time.perf_counter(); fopt.zero_grad(); F.cross_entropy(fpc(x), y).backward(); fopt.step(); fp_compile = time.perf_counter() - t0
+                else: fpc = fp
+                def fp_step(fpc=fpc, fopt=fopt):
+                    fopt.zero_grad(set_to_none=True); F.cross_entropy(fpc(x), y).backward(); fopt.step()
+                fp_steps[fmode] = fp_step
             for name in methods:
               for mode in modes:
+                fp_step = fp_steps['compiled' if mode == 'compiled' else 'eager']
                 cfg = preset(name)
                 if mode == 'fused' and cfg.quantizer != 'double_rounding': continue      # nothing to fuse
                 if mode == 'compiled':
@@ -444,7 +460,7 @@ def step_benchmark(methods=None, # preset names (default: every preset)
                     torch._dynamo.reset()                                                # a cold start: no graphs of an earlier model ...
                 torch.manual_seed(0)
                 m = build_model(cfg, ch, 10, size).to(dev); opt = build_optimizer(cfg, m)
-                st = make_step(cfg, m, opt, torch.Generator().manual_seed(0)); batches = {b: (x, y) for b in cfg.bits}
+                st = make_step(cfg, m, opt, torch.Generator().manual_seed(0)); batches = step_batches(cfg.bits, (x, y))   # as the trainer feeds it
                 cold = inductor_config.patch(fx_graph_cache=False, autotune_local_cache=False) if mode == 'compiled' else contextlib.nullcontext()
                 with fused_lsq(mode == 'fused'), cold:                                   # ... and no kernels from inductor's disk cache
                     n_warm = max(warmup, 2) if mode == 'compiled' else warmup          # the compiled step: eager once, then compiled (and built)
@@ -456,8 +472,9 @@ def step_benchmark(methods=None, # preset names (default: every preset)
                 compile_s = _FUSED['compile_s'] if mode == 'fused' else t_warm - n_warm * tm if mode == 'compiled' else float('nan')
                 rows.append(dict(method=name, device=dev.type, mode=mode, image_size=size, batch=batch, bits=len(cfg.bits),
                                  threads=torch.get_num_threads(), images_per_s=batch / tm, fp_images_per_s=batch / tf,
-                                 ratio_to_fp=tm / len(cfg.bits) / tf, compile_s=compile_s))
-                if log: log(f"{name:<18} {mode:<6} {size}x{size} b{batch}: {batch / tm:8.0f} images/s, {tm / len(cfg.bits) / tf:.2f}x the FP step per bit-width")
+                                 ratio_to_fp=tm / len(cfg.bits) / tf, compile_s=compile_s,
+                                 fp_mode='compiled' if mode == 'compiled' else 'eager', fp_compile_s=fp_compile if mode == 'compiled' else float('nan')))
+                if log: log(f"{name:<18} {mode:<6} {size}x{size} b{batch}: {batch / tm:8.0f} images/s, {tm / len(cfg.bits) / tf:.2f}x the {rows[-1]['fp_mode']} FP step per bit-width")
     finally: torch.set_num_threads(old)
     return pd.DataFrame(rows)
 
@@ -631,7 +648,7 @@ class FullData:
     def per_epoch(self) -> int: return len(self.loader.ds)
     def epoch(self, ep: int, steps: int):
         it = iter(self.loader)
-        for _ in range(steps): yield dict.fromkeys(self.bits, next(it)[:2])
+        for _ in range(steps): yield step_batches(self.bits, next(it)[:2])
     def state_dict(self) -> dict: return {}
     def load_state_dict(self, d: dict): pass
 
@@ -858,15 +875,19 @@ def _aug(dataset: str, size: int) -> dict:
     "Digits: a small pad-crop and no flips (digits are not mirror-symmetric); other data: 4-pixel pad-crop and flips."
     return dict(pad=max(1, size // 8), flip=False) if dataset == 'digits' else dict(pad=4, flip=True)
 
+def reproduce_folder(dataset: str, out=None) -> Path:
+    "Where `reproduce` writes: `out`, else runs/reproduce_<dataset> under the working directory (ignored by git), or a temporary folder under nbdev_test; never the book's figures/ unless asked."
+    return Path(out) if out is not None else (Path(_test_out_dir()) if in_test() else Path('runs')/f'reproduce_{dataset}')
+
 def reproduce(dataset: str = 'digits', root=None, epochs: int = 25, pruning_rates=(0.8,), bits=(32, 8, 4, 2, 1), abits: int | None = 4,
               score_epochs: int = 4, window: int = 3, batch_size: int = 64, width: int = 1, image_size: int | None = None,
               n_train: int | None = None, n_test: int | None = None, seed: int = 0, device=None,
               sched: str = 'none', # learning rate of every run: 'none' (constant) or 'cosine' (to 0 over that run's own steps)
-              out=None, # folder for the CSV and PNG (default figures/; a temporary folder under nbdev_test)
+              out=None, # folder for the CSV, PNG and models (default runs/reproduce_<dataset>; a temporary folder under nbdev_test)
               progress: bool | None = None, log=print) -> tuple[pd.DataFrame, dict]:
     "Any-Precision vs EMQNet at each pruning rate (same model, epochs, data): print and write one table, a CSV and a figure."
     import time
-    from mbq_nb.core import figures_dir, save_fig
+    from mbq_nb.core import save_fig
     rates = [float(r) for r in (pruning_rates if isinstance(pruning_rates, (list, tuple)) else [pruning_rates])]
     if not rates: raise ValueError("give at least one pruning rate")
     tr, te = load_split(dataset, root, image_size, n_train, n_test, seed)
@@ -895,7 +916,7 @@ def reproduce(dataset: str = 'digits', root=None, epochs: int = 25, pruning_rate
     table.insert(len(acc), 'max drop', (table.loc['any_precision', acc] - table[acc]).max(axis=1).round(2))
     for T in (10, 20):
         table[f'projected E=200 T={T}'] = [1.0 if n == 'any_precision' else project_speedup(r, runs['any_precision'], 200, T) for n, r in runs.items()]
-    folder = Path(out) if out is not None else (Path(_test_out_dir()) if in_test() else figures_dir())
+    folder = reproduce_folder(dataset, out)
     folder.mkdir(parents=True, exist_ok=True)
     table.round(4).to_csv(folder/f'reproduce_{dataset}.csv')
     import matplotlib.pyplot as plt
