@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
-from .core import seed_everything, default_device, available_devices, check_bits, figures_dir
+from .core import seed_everything, default_device, available_devices, check_bits, figures_dir, written
 from .evidence import setting_verdicts
 from .data import DATASETS, get_data, load_split, Batches
 from .models import MODELS, get_model
@@ -22,8 +22,8 @@ from .hessian import bit_layers, hutchinson_trace, search_bits, search_cost, bud
 from .training import reproduce, MBQConfig, PRESETS, QUANTIZERS, preset, train, save_model, load_model, init_world, _aug, _CHOICES
 
 # %% auto #0
-__all__ = ['MP_FORMAT', 'build_parser', 'check_out', 'written', 'train_command', 'reproduce_command', 'verdict_line',
-           'parse_field', 'run_command', 'eval_command', 'export_command', 'search_command', 'main', 'one_line']
+__all__ = ['MP_FORMAT', 'build_parser', 'check_out', 'train_command', 'reproduce_command', 'verdict_line', 'parse_field',
+           'run_command', 'eval_command', 'export_command', 'search_command', 'main', 'one_line']
 
 # %% ../nbs/99_cli.ipynb #60990e73
 def _positive(kind):
@@ -134,19 +134,6 @@ def check_out(path, kind: str, # 'file' or 'folder': what the command will write
     try: fd, probe = tempfile.mkstemp(prefix='.mbq-probe-', dir=anc); os.close(fd); os.unlink(probe)   # the real test: write something
     except OSError as e: raise ValueError(f"{opt} {p}: cannot write in {anc} ({e.strerror or type(e).__name__})") from None
     return p
-
-@contextlib.contextmanager
-def written(path):
-    "Yield a temporary path beside `path` to write; rename it to `path` on success, remove it (and anything the writer left) on any failure or interrupt."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    td = Path(tempfile.mkdtemp(prefix=f'.{path.name}.', dir=path.parent))
-    try:
-        yield td/path.name
-        os.replace(td/path.name, path)
-    except OSError as e:                                      # name the file the user asked for, not the temporary one
-        if e.errno is None or not str(e.filename or '').startswith(str(td)): raise
-        raise type(e)(e.errno, e.strerror, str(path)) from None
-    finally: shutil.rmtree(td, ignore_errors=True)
 
 
 # %% ../nbs/99_cli.ipynb #bf8f7f9d

@@ -4,15 +4,15 @@
 
 # %% ../nbs/00_core.ipynb #8d97d500
 from __future__ import annotations
-import os, random, operator, time, contextlib
+import os, random, operator, time, contextlib, shutil, tempfile
 from pathlib import Path
 import numpy as np
 import torch
 
 # %% auto #0
 __all__ = ['MAX_BITS', 'seed_everything', 'available_devices', 'default_device', 'check_bit', 'check_bits', 'project_root',
-           'data_dir', 'figures_dir', 'in_test', 'save_fig', 'Timer', 'host_side', 'HostReads', 'save_tagged',
-           'load_tagged']
+           'data_dir', 'figures_dir', 'in_test', 'written', 'save_fig', 'Timer', 'host_side', 'HostReads',
+           'save_tagged', 'load_tagged']
 
 # %% ../nbs/00_core.ipynb #275c0f6f
 def seed_everything(seed: int = 0, # the seed for `random`, NumPy and PyTorch
@@ -104,6 +104,19 @@ def in_test() -> bool:
     "True when running under `nbdev_test` (which sets `IN_TEST`)."
     return bool(os.environ.get('IN_TEST'))
 
+@contextlib.contextmanager
+def written(path):
+    "Yield a temporary path beside `path` to write; rename it to `path` on success, remove it (and anything the writer left) on any failure or interrupt."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    td = Path(tempfile.mkdtemp(prefix=f'.{path.name}.', dir=path.parent))
+    try:
+        yield td/path.name
+        os.replace(td/path.name, path)
+    except OSError as e:                                      # name the file the user asked for, not the temporary one
+        if e.errno is None or not str(e.filename or '').startswith(str(td)): raise
+        raise type(e)(e.errno, e.strerror, str(path)) from None
+    finally: shutil.rmtree(td, ignore_errors=True)
+
 def save_fig(fig, # a matplotlib Figure
              name: str, # file name; `.png` is added when missing
              folder: str | Path | None = None, # default: `figures/` (a temporary folder under `nbdev_test`)
@@ -114,7 +127,7 @@ def save_fig(fig, # a matplotlib Figure
         folder = Path(os.environ.get('TMPDIR', '/tmp'))/'mbq_nb_test_figures' if in_test() else figures_dir()
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     path = folder/(name if name.endswith('.png') else name + '.png')
-    fig.savefig(path, dpi=dpi, bbox_inches='tight', metadata={'Software': None})
+    with written(path) as tmp: fig.savefig(tmp, dpi=dpi, bbox_inches='tight', metadata={'Software': None})   # no half-written figure on a failure
     return path
 
 # %% ../nbs/00_core.ipynb #87517058

@@ -15,7 +15,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from scipy.stats import spearmanr
-from .core import check_bits, seed_everything, default_device, in_test, Timer, load_tagged, save_tagged
+from .core import check_bits, seed_everything, default_device, in_test, Timer, load_tagged, save_tagged, written
 from .data import Batches, ImageDataset, FolderImages, load_split
 from .fit import tqdm, adam, run_loop, Callback
 from .models import get_model, Layers, set_shortcut_input
@@ -27,13 +27,13 @@ from .hessian import BitSwitching, bit_layers, hutchinson_trace, hasb_probs
 from .coresets import record_dynamics, bit_scores, CoresetSampler
 
 # %% auto #0
-__all__ = ['QUANTIZERS', 'PRESETS', 'BENCH_SETTINGS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT',
-           'Quantizer', 'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'lsq_steps', 'World', 'init_world',
+__all__ = ['QUANTIZERS', 'PRESETS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT', 'Quantizer',
+           'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'lsq_steps', 'World', 'init_world',
            'build_optimizer', 'autocast', 'UniformBits', 'SummedStep', 'PerPrecisionStep', 'compiled_model',
-           'step_batches', 'MultibitStep', 'make_step', 'multibit_batch_step', 'adam_steps', 'step_benchmark',
-           'plot_step_benchmark', 'RunResult', 'save_checkpoint', 'load_checkpoint', 'save_model', 'load_model',
-           'init_from_model', 'compute_scores', 'FullData', 'CoresetData', 'train', 'compare', 'project_speedup',
-           'plot_compare', 'reproduce_folder', 'reproduce', 'run_suite', 'load_run', 'load_suite', 'suite_tables']
+           'step_batches', 'MultibitStep', 'make_step', 'multibit_batch_step', 'adam_steps', 'RunResult',
+           'save_checkpoint', 'load_checkpoint', 'save_model', 'load_model', 'init_from_model', 'compute_scores',
+           'FullData', 'CoresetData', 'train', 'compare', 'project_speedup', 'plot_compare', 'reproduce_folder',
+           'reproduce', 'run_suite', 'load_run', 'load_suite', 'suite_tables']
 
 # %% ../nbs/09_training.ipynb #72557289
 @dataclass(frozen=True)
@@ -408,86 +408,6 @@ def multibit_batch_step(model: nn.Module, opt: torch.optim.Optimizer, batches: d
 def adam_steps(opt: torch.optim.Optimizer) -> list[torch.Tensor]:
     "The step counters of `opt`'s state (on the CPU unless Adam is capturable): host reads of these are not device syncs."
     return [s['step'] for s in opt.state.values() if isinstance(s.get('step'), torch.Tensor)]
-
-# %% ../nbs/09_training.ipynb #70ec13de
-BENCH_SETTINGS = ((8, 64, 1), (16, 64, 3), (32, 128, 3))     # (image size, batch, channels): digits (the main job), chapter 12's protocol, CIFAR-10
-
-def step_benchmark(methods=None, # preset names (default: every preset)
-                   settings=BENCH_SETTINGS, device='cpu', reps: int = 7, warmup: int = 2,
-                   threads: int | None = None, # torch threads for the measurement (default: as set)
-                   modes=('eager', 'fused'), # 'fused': the Double Rounding presets inside chapter 03's `fused_lsq()`; 'compiled': `compile=True` (inductor)
-                   log=None) -> pd.DataFrame:
-    "Median time of one multi-bit training step per preset, mode and setting, as images/s and per bit-width over the FP step of the same mode (`ratio_to_fp`)."
-    from mbq_nb.models import preact_resnet20
-    from mbq_nb.quant import fused_lsq, _FUSED
-    import torch._inductor.config as inductor_config
-    if not modes or set(modes) - {'eager', 'fused', 'compiled'}: raise ValueError(f"modes must be a non-empty subset of ('eager', 'fused', 'compiled'), got {modes}")
-    methods = list(PRESETS) if methods is None else list(methods)
-    bad = [m for m in methods if m not in PRESETS]
-    if bad: raise ValueError(f"unknown preset(s) {bad}; choose from {list(PRESETS)}")
-    if reps < 1 or warmup < 0: raise ValueError(f"reps must be >= 1 and warmup >= 0, got {reps}, {warmup}")
-    dev = default_device(device) if not isinstance(device, torch.device) else device
-    old = torch.get_num_threads()
-    if threads is not None: torch.set_num_threads(threads)
-    sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == 'cuda' else (lambda: None)
-    def timed(f):
-        sync(); t0 = time.perf_counter(); f(); sync(); return time.perf_counter() - t0
-    rows = []
-    try:
-        for size, batch, ch in settings:
-            g = torch.Generator().manual_seed(0)
-            x = torch.randn(batch, ch, size, size, generator=g).to(dev); y = torch.randint(0, 10, (batch,), generator=g).to(dev)
-            fp_steps, fp_compile = {}, float('nan')
-            for fmode in sorted({'compiled' if m == 'compiled' else 'eager' for m in modes}):   # the FP step each mode is divided by
-                torch.manual_seed(0)
-                fp = preact_resnet20(10, ch).to(dev); fopt = torch.optim.Adam(fp.parameters(), 1e-3)
-                if fmode == 'compiled':
-                    torch._dynamo.reset(); fpc = compiled_model(fp, 'inductor')
-                    with inductor_config.patch(fx_graph_cache=False, autotune_local_cache=False):          # cold, like the multi-bit steps
-                        t0 = time.perf_counter(); fopt.zero_grad(); F.cross_entropy(fpc(x), y).backward(); fopt.step(); fp_compile = time.perf_counter() - t0
-                else: fpc = fp
-                def fp_step(fpc=fpc, fopt=fopt):
-                    fopt.zero_grad(set_to_none=True); F.cross_entropy(fpc(x), y).backward(); fopt.step()
-                fp_steps[fmode] = fp_step
-            for name in methods:
-              for mode in modes:
-                fp_step = fp_steps['compiled' if mode == 'compiled' else 'eager']
-                cfg = preset(name)
-                if mode == 'fused' and cfg.quantizer != 'double_rounding': continue      # nothing to fuse
-                if mode == 'compiled':
-                    if cfg.bit_schedule != 'uniform': continue                           # a switching schedule cannot be compiled (one graph per configuration)
-                    cfg = replace(cfg, compile=True, compile_backend='inductor')
-                    torch._dynamo.reset()                                                # a cold start: no graphs of an earlier model ...
-                torch.manual_seed(0)
-                m = build_model(cfg, ch, 10, size).to(dev); opt = build_optimizer(cfg, m)
-                st = make_step(cfg, m, opt, torch.Generator().manual_seed(0)); batches = step_batches(cfg.bits, (x, y))   # as the trainer feeds it
-                cold = inductor_config.patch(fx_graph_cache=False, autotune_local_cache=False) if mode == 'compiled' else contextlib.nullcontext()
-                with fused_lsq(mode == 'fused'), cold:                                   # ... and no kernels from inductor's disk cache
-                    n_warm = max(warmup, 2) if mode == 'compiled' else warmup          # the compiled step: eager once, then compiled (and built)
-                    t_warm = 0.0
-                    for _ in range(n_warm): fp_step(); t_warm += timed(lambda: st(batches))
-                    t_fp, t_m = [], []
-                    for _ in range(reps): t_fp.append(timed(fp_step)); t_m.append(timed(lambda: st(batches)))
-                tf, tm = float(np.median(t_fp)), float(np.median(t_m))
-                compile_s = _FUSED['compile_s'] if mode == 'fused' else t_warm - n_warm * tm if mode == 'compiled' else float('nan')
-                rows.append(dict(method=name, device=dev.type, mode=mode, image_size=size, batch=batch, bits=len(cfg.bits),
-                                 threads=torch.get_num_threads(), images_per_s=batch / tm, fp_images_per_s=batch / tf,
-                                 ratio_to_fp=tm / len(cfg.bits) / tf, compile_s=compile_s,
-                                 fp_mode='compiled' if mode == 'compiled' else 'eager', fp_compile_s=fp_compile if mode == 'compiled' else float('nan')))
-                if log: log(f"{name:<18} {mode:<6} {size}x{size} b{batch}: {batch / tm:8.0f} images/s, {tm / len(cfg.bits) / tf:.2f}x the {rows[-1]['fp_mode']} FP step per bit-width")
-    finally: torch.set_num_threads(old)
-    return pd.DataFrame(rows)
-
-def plot_step_benchmark(df: pd.DataFrame, ax=None):
-    "Per-bit-width step time over the FP step, one group of bars per preset, one bar per setting."
-    import matplotlib.pyplot as plt
-    if ax is None: _, ax = plt.subplots(figsize=(8, 3.4))
-    piv = df.assign(setting=df.image_size.astype(str) + 'x' + df.image_size.astype(str) + ' b' + df.batch.astype(str),
-                    run=df.method + df['mode'].map({'fused': '\n(fused LSQ)', 'compiled': '\n(compiled)'}).fillna('')).pivot_table(index='run', columns='setting', values='ratio_to_fp', sort=False)
-    piv.plot.bar(ax=ax, rot=0, width=0.8)
-    ax.axhline(1.0, color='k', lw=0.8); ax.axhline(1.1, color='C3', lw=0.8, ls='--', label='1.1x (the target)')
-    ax.set_ylabel('step time per bit-width / FP step'); ax.set_xlabel(''); ax.legend(fontsize=8, ncol=4)
-    return ax
 
 # %% ../nbs/09_training.ipynb #3b5b9a57
 CKPT_FORMAT = 'mbq_nb.training.checkpoint'
@@ -918,7 +838,7 @@ def reproduce(dataset: str = 'digits', root=None, epochs: int = 25, pruning_rate
         table[f'projected E=200 T={T}'] = [1.0 if n == 'any_precision' else project_speedup(r, runs['any_precision'], 200, T) for n, r in runs.items()]
     folder = reproduce_folder(dataset, out)
     folder.mkdir(parents=True, exist_ok=True)
-    table.round(4).to_csv(folder/f'reproduce_{dataset}.csv')
+    with written(folder/f'reproduce_{dataset}.csv') as tmp: table.round(4).to_csv(tmp)   # no half-written table on a failure
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.2), gridspec_kw={'width_ratios': [2, 1]})
     plot_compare(table, f'{dataset} {H}x{H}, {epochs} epochs{" cosine" if sched == "cosine" else ""}, activations {abits or "tied"}-bit (EMQNet: after BN adaptation)', ax)
@@ -1013,3 +933,13 @@ def suite_tables(runs: dict, rates=(0.6, 0.8, 0.9)) -> dict[str, pd.DataFrame]:
     dr.columns = [f'{b}-bit' for b in dr.columns]
     dr['cost s'] = [runs[n].cost_seconds for n in dr.index]
     return {'table1': t1, 'double_rounding': dr}
+
+# %% ../nbs/09_training.ipynb #edb929f5
+_MOVED = {'BENCH_SETTINGS': 'benchmark', 'step_benchmark': 'benchmark', 'plot_step_benchmark': 'benchmark'}   # name -> the module it moved to
+
+def __getattr__(name: str):
+    "Names that moved to a later module (the appendix 09a) stay importable from here: `from mbq_nb.training import step_benchmark`."
+    if name in _MOVED:
+        import importlib
+        return getattr(importlib.import_module(f'mbq_nb.{_MOVED[name]}'), name)
+    raise AttributeError(f"module 'mbq_nb.training' has no attribute {name!r}")
