@@ -56,6 +56,9 @@
 # - the two options of Any-Precision DNNs' code that this book's models leave out (chapters 02, 03), measured on this protocol's full-data
 #   arm beside the same 'full' runs: 'dorefa_max=grad full' and 'shortcut_input=quantized full' (3 seeds, after the four arms above);
 #   d = option minus 'full' per bit-width after BN adaptation, an equivalence test at +-1 point.
+# Order changed on 2026-12-07 (second session), before any of these ran, so that the DoReFa option is measured first: 'full' and
+# 'dorefa_max=grad full' for seeds 0, 1, 2 (--arms 'full,dorefa_max=grad full'), then the other arms. The order changes no run (each
+# is seeded and starts from its own FP file).
 # One thread per process; resumable (run_suite skips arms already summarised). Writes runs/emqnet_table1/<arm>_seed_<s>.json (committed).
 import argparse, os, time, torch
 from pathlib import Path
