@@ -27,13 +27,12 @@ from .hessian import BitSwitching, bit_layers, hutchinson_trace, hasb_probs
 from .coresets import record_dynamics, bit_scores, CoresetSampler
 
 # %% auto #0
-__all__ = ['QUANTIZERS', 'PRESETS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'SCORES_FORMAT', 'Quantizer',
-           'register_quantizer', 'MBQConfig', 'preset', 'build_model', 'lsq_steps', 'World', 'init_world',
-           'build_optimizer', 'autocast', 'UniformBits', 'SummedStep', 'PerPrecisionStep', 'compiled_model',
-           'step_batches', 'MultibitStep', 'make_step', 'multibit_batch_step', 'adam_steps', 'RunResult',
-           'save_checkpoint', 'load_checkpoint', 'save_model', 'load_model', 'init_from_model', 'compute_scores',
-           'FullData', 'CoresetData', 'train', 'compare', 'project_speedup', 'plot_compare', 'reproduce_folder',
-           'reproduce', 'run_suite', 'load_run', 'load_suite', 'suite_tables']
+__all__ = ['QUANTIZERS', 'PRESETS', 'CKPT_FORMAT', 'SUMMARY_FORMAT', 'MODEL_FORMAT', 'Quantizer', 'register_quantizer',
+           'MBQConfig', 'preset', 'build_model', 'lsq_steps', 'World', 'init_world', 'build_optimizer', 'autocast',
+           'UniformBits', 'SummedStep', 'PerPrecisionStep', 'compiled_model', 'step_batches', 'MultibitStep',
+           'make_step', 'multibit_batch_step', 'RunResult', 'save_checkpoint', 'load_checkpoint', 'save_model',
+           'load_model', 'init_from_model', 'compute_scores', 'FullData', 'CoresetData', 'train', 'compare',
+           'project_speedup', 'plot_compare', 'reproduce_folder', 'reproduce']
 
 # %% ../nbs/09_training.ipynb #72557289
 @dataclass(frozen=True)
@@ -403,11 +402,6 @@ def make_step(cfg: MBQConfig, model: nn.Module, opt: torch.optim.Optimizer, gene
 def multibit_batch_step(model: nn.Module, opt: torch.optim.Optimizer, batches: dict, cfg: MBQConfig) -> dict[int, torch.Tensor]:
     "One step of Algorithm 1 as `cfg` asks for it, on `batches[b] = (x, y)` (a fresh rule each call: for tests and benchmarks)."
     return make_step(cfg, model, opt)(batches)
-
-# %% ../nbs/09_training.ipynb #b83a2ebe
-def adam_steps(opt: torch.optim.Optimizer) -> list[torch.Tensor]:
-    "The step counters of `opt`'s state (on the CPU unless Adam is capturable): host reads of these are not device syncs."
-    return [s['step'] for s in opt.state.values() if isinstance(s.get('step'), torch.Tensor)]
 
 # %% ../nbs/09_training.ipynb #3b5b9a57
 CKPT_FORMAT = 'mbq_nb.training.checkpoint'
@@ -854,91 +848,12 @@ def _test_out_dir() -> str:
     d = Path(tempfile.gettempdir())/'mbq_nb_test_figures'; d.mkdir(parents=True, exist_ok=True)
     return str(d)
 
-# %% ../nbs/09_training.ipynb #568f0574
-SCORES_FORMAT = 'mbq_nb.gpu.scores'   # the tag of score files written before this code moved here from chapter 11
-
-def _score_key(cfg: MBQConfig) -> str:
-    "A hash of every setting the TDDS scoring run depends on (not the pruning rate, temperature or training length)."
-    keep = {k: v for k, v in asdict(cfg).items() if k not in ('name', 'pruning_rate', 'tau', 'resample_every', 'epochs', 'sched',
-                                                              'bn_adapt', 'adapt_batches', 'extra_bits', 'kd', 'weight_decay',
-                                                              'compile', 'compile_backend', 'rescore_every')}   # how the step runs, or later scorings: not what this one computes
-    if keep.get('init') is None: keep.pop('init', None)      # a field added later: hashes of runs without it stay as they were
-    return hashlib.sha1(json.dumps(keep, sort_keys=True, default=list).encode()).hexdigest()[:12]
-
-def _scores(cfg: MBQConfig, tr: ImageDataset, out: Path, dev, log) -> tuple:
-    f = out/f'scores-{_score_key(cfg)}.pt'
-    if f.is_file():
-        d = load_tagged(f, SCORES_FORMAT, 'scores file')
-        if all(len(v) == len(tr) for v in d['scores'].values()): return {int(b): v for b, v in d['scores'].items()}, d['seconds'], d['samples']
-    log(f"scoring: {cfg.score_epochs} epochs of {cfg.score_mode} TDDS scoring at bits {cfg.bits}")
-    sc, secs, n = compute_scores(cfg, tr, dev)
-    if World().main: save_tagged(f, SCORES_FORMAT, {'scores': {str(b): v for b, v in sc.items()}, 'seconds': secs, 'samples': n})   # atomic: another process may wait for it
-    return sc, secs, n
-
-def run_suite(configs: dict, # run name -> MBQConfig
-              train_ds: ImageDataset, test_ds: ImageDataset,
-              out, # folder for `<name>.json` summaries and shared scores
-              device=None, only=None, # names to run (default: all); others are loaded if their file exists
-              eval_every: int = 0, # also evaluate every n epochs (learning curves; not counted as cost)
-              log=print, progress: bool | None = None,
-              seeds=None, # run every config once per seed, named '<name> seed=<s>' ('{seed}' in its `init` becomes the seed); None: as given
-             ) -> dict[str, RunResult]:
-    "Train each configuration (skipping those already saved in `out`), save its summary as JSON, return all as RunResults."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    if seeds is not None:
-        seeds = [int(s) for s in seeds]
-        if not seeds or len(set(seeds)) != len(seeds): raise ValueError(f"seeds must be distinct integers, got {seeds}")
-        configs = {f'{n} seed={s}': replace(c, seed=s, init=None if c.init is None else c.init.format(seed=s)) for n, c in configs.items() for s in seeds}
-        only = None if only is None else [f'{n} seed={s}' for n in only for s in seeds]
-    dev = default_device(device) if not isinstance(device, torch.device) else device
-    unknown = sorted(set(only or ()) - set(configs))
-    if unknown: raise ValueError(f"unknown run name(s) {unknown}; the suite has {list(configs)}")
-    runs = {}
-    for name, cfg in configs.items():
-        f = out/f'{_file(name)}.json'
-        if f.is_file(): runs[name] = load_run(f); continue
-        if only is not None and name not in only: continue
-        cfg = replace(cfg, name=name)
-        t0 = time.perf_counter()
-        sc = _scores(cfg, train_ds, out, dev, log) if cfg.coreset else None
-        runs[name] = r = train(cfg, train_ds, test_ds, dev, scores=sc, eval_every=eval_every, progress=progress)
-        if World().main: f.write_text(json.dumps(r.summary(), indent=1))   # under torchrun, rank 0 writes
-        acc = ' '.join(f'{b}:{a:.2f}' for b, a in r.final_accuracy().items())
-        log(f"{name:<26} cost {r.cost_seconds:7.1f} s  wall {time.perf_counter() - t0:7.1f} s  acc {acc}")
-    return runs
-
-
-def load_run(path) -> RunResult:
-    "A `RunResult` (no model) from a JSON summary written by `run_suite`."
-    path = Path(path)
-    try: d = json.loads(path.read_text())
-    except (OSError, json.JSONDecodeError) as e: raise ValueError(f"{path.name} is not a readable run summary ({e})") from None
-    return RunResult.from_summary(d)
-
-def load_suite(out, names=None) -> dict[str, RunResult]:
-    "Every run summary in folder `out` (or those of `names`, in that order), by run name."
-    out = Path(out)
-    if not out.is_dir(): raise FileNotFoundError(f"no run folder at {out}")
-    if names is None: return {r.config.name: r for r in map(load_run, sorted(out.glob('*.json')))}
-    missing = [n for n in names if not (out/f'{_file(n)}.json').is_file()]
-    if missing: raise FileNotFoundError(f"{out.name} has no summary for {missing}")
-    return {n: load_run(out/f'{_file(n)}.json') for n in names}
-
-# %% ../nbs/09_training.ipynb #756becb5
-def suite_tables(runs: dict, rates=(0.6, 0.8, 0.9)) -> dict[str, pd.DataFrame]:
-    "Table 1 (baseline vs EMQNet per pruning rate, with speedups projected to 200 epochs) and Double Rounding +- ALRS."
-    t1 = compare({k: runs[k] for k in ['any_precision'] + [f'emqnet r={r:g}' for r in rates]})
-    for T in (10, 20): t1[f'projected E=200 T={T}'] = [1.0] + [project_speedup(runs[f'emqnet r={r:g}'], runs['any_precision'], 200, T) for r in rates]
-    dr = pd.DataFrame({n: r.final_accuracy() for n, r in runs.items() if n.startswith('double_rounding')}).T
-    dr.columns = [f'{b}-bit' for b in dr.columns]
-    dr['cost s'] = [runs[n].cost_seconds for n in dr.index]
-    return {'table1': t1, 'double_rounding': dr}
-
 # %% ../nbs/09_training.ipynb #edb929f5
-_MOVED = {'BENCH_SETTINGS': 'benchmark', 'step_benchmark': 'benchmark', 'plot_step_benchmark': 'benchmark'}   # name -> the module it moved to
+_MOVED = {**dict.fromkeys(('BENCH_SETTINGS', 'step_benchmark', 'plot_step_benchmark', 'adam_steps'), 'benchmark'),
+          **dict.fromkeys(('SCORES_FORMAT', '_score_key', '_scores', 'run_suite', 'load_run', 'load_suite', 'suite_tables'), 'suites')}   # name -> its module
 
 def __getattr__(name: str):
-    "Names that moved to a later module (the appendix 09a) stay importable from here: `from mbq_nb.training import step_benchmark`."
+    "Names of the appendices' modules (09a: `mbq_nb.benchmark`, 09b: `mbq_nb.suites`) stay importable from here: `from mbq_nb.training import run_suite`."
     if name in _MOVED:
         import importlib
         return getattr(importlib.import_module(f'mbq_nb.{_MOVED[name]}'), name)
