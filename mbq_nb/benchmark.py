@@ -22,7 +22,7 @@ def adam_steps(opt: torch.optim.Optimizer) -> list[torch.Tensor]:
     return [s['step'] for s in opt.state.values() if isinstance(s.get('step'), torch.Tensor)]
 
 # %% ../nbs/09a_step_cost.ipynb #70ec13de
-BENCH_SETTINGS = ((8, 64, 1), (16, 64, 3), (32, 128, 3))     # (image size, batch, channels): digits (the main job), chapter 12's protocol, CIFAR-10
+BENCH_SETTINGS = ((8, 64, 1), (16, 64, 3), (32, 128, 3))     # (image size, batch, channels): digits (the main job), appendix 12b's protocol, CIFAR-10
 
 def step_benchmark(methods=None, # preset names (default: every preset)
                    settings=BENCH_SETTINGS, device='cpu', reps: int = 7, warmup: int = 2,

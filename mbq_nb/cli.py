@@ -196,11 +196,11 @@ def reproduce_command(args) -> pd.DataFrame:
     return table
 
 def verdict_line(args) -> str:
-    "What the claims table (chapter 12; `figures/claims.csv` in a clone of the project) says at this run's setting."
+    "What the claims table (chapter 12c; `figures/claims.csv` in a clone of the project) says at this run's setting."
     size = args.image_size or (8 if args.dataset == 'digits' else 32)
     setting = f"{args.dataset} {size}x{size}, {args.epochs} epochs, {'cosine' if args.sched == 'cosine' else 'constant'} lr"
     f = figures_dir()/'claims.csv'
-    if not f.is_file(): return f"verdict: one run is one seed; the seeded verdicts are chapter 12's claims table (figures/claims.csv in a clone of the project)"
+    if not f.is_file(): return f"verdict: one run is one seed; the seeded verdicts are chapter 12c's claims table (figures/claims.csv in a clone of the project)"
     c = pd.read_csv(f)
     return 'verdict: ' + setting_verdicts(c[c.claim.str.startswith('EMQNet')], setting)   # the main job's own claims: EMQNet against Any-Precision
 
