@@ -59,6 +59,10 @@
 # Order changed on 2026-12-07 (second session), before any of these ran, so that the DoReFa option is measured first: 'full' and
 # 'dorefa_max=grad full' for seeds 0, 1, 2 (--arms 'full,dorefa_max=grad full'), then the other arms. The order changes no run (each
 # is seeded and starts from its own FP file).
+# Speedup rows, fixed on 2026-12-07 before any of the arms below ran and before any timing was read: 'full' (seeds 0-2) ran in a
+# process of its own, beside other jobs, so its seconds are never divided by another arm's. The remaining arms of a seed run as ONE
+# process, back to back, on an otherwise idle machine: --arms 'r=0.8,full E=20,r=0.8 E=20' S. The speedup row is 'full E=20' over
+# 'r=0.8 E=20' (the pair timed together), whatever E the plateau rule picks, with the ideal speedup from the sample counts beside it.
 # One thread per process; resumable (run_suite skips arms already summarised). Writes runs/emqnet_table1/<arm>_seed_<s>.json (committed).
 import argparse, os, time, torch
 from pathlib import Path
