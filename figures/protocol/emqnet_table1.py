@@ -57,7 +57,8 @@
 #   arm beside the same 'full' runs: 'dorefa_max=grad full' and 'shortcut_input=quantized full' (3 seeds, after the four arms above);
 #   d = option minus 'full' per bit-width after BN adaptation, an equivalence test at +-1 point.
 # Order changed on 2026-12-07 (second session), before any of these ran, so that the DoReFa option is measured first: 'full' and
-# 'dorefa_max=grad full' for seeds 0, 1, 2 (--arms 'full,dorefa_max=grad full'), then the other arms. The order changes no run (each
+# 'dorefa_max=grad full' for seeds 0, 1, 2 (--arms 'full,dorefa_max=grad full'), then 'shortcut_input=quantized full' for seeds 0, 1, 2
+# (a process of its own), then the other arms. The order changes no run (each
 # is seeded and starts from its own FP file).
 # Speedup rows, fixed on 2026-12-07 before any of the arms below ran and before any timing was read: 'full' (seeds 0-2) ran in a
 # process of its own, beside other jobs, so its seconds are never divided by another arm's. The remaining arms of a seed run as ONE
