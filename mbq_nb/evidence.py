@@ -13,8 +13,8 @@ from scipy import stats
 # %% auto #0
 __all__ = ['VERDICTS', 'KINDS', 'CLAIM_COLUMNS', 'SOURCES', 'NAN', 'paired', 'direction_test', 'size_test', 'equivalence_test',
            'one_sided_test', 'ratio_test', 'bound_test', 'verdict', 'verdict_word', 'kinds_figure', 'claim_row',
-           'row_verdict', 'check_claims', 'summarize_claims', 'group_verdicts', 'section_counts', 'results_markdown',
-           'numbers_in_claims', 'setting_verdicts']
+           'row_verdict', 'check_claims', 'write_claims_part', 'summarize_claims', 'group_verdicts', 'section_counts',
+           'results_markdown', 'numbers_in_claims', 'setting_verdicts']
 
 # %% ../nbs/00a_evidence.ipynb #7e2e0571
 def paired(a, b, # per-seed results of the two arms, same seeds in the same order (sequences, or pandas Series indexed by seed)
@@ -194,6 +194,18 @@ def check_claims(df: pd.DataFrame, min_seeds: int = 3) -> pd.DataFrame:
     if len(diff): raise ValueError(f"{len(diff)} verdict(s) differ from their rows' own columns: " +
                                    '; '.join(f'{c!r}: {v!r}, recomputed {w!r}' for c, v, w in zip(diff.claim[:3], diff.verdict[:3], again[diff.index][:3])))
     return df
+
+def write_claims_part(rows: list[dict], path) -> pd.DataFrame:
+    "A chapter's rows of the claims table, checked, written to `path` (a CSV); under nbdev_test the committed file must equal them instead, so a stale part fails."
+    from mbq_nb.core import in_test, written
+    part, path = check_claims(pd.DataFrame(rows, columns=CLAIM_COLUMNS)), Path(path)
+    text = part.to_csv(index=False)
+    if in_test():
+        if not path.is_file() or path.read_text() != text: raise ValueError(f"{path.name} differs from the rows this chapter computes: re-execute the chapter to rewrite it")
+    else:
+        with written(path) as tmp: tmp.write_text(text)
+    return part
+
 
 # %% ../nbs/00a_evidence.ipynb #8a268bd7
 def summarize_claims(claims: pd.DataFrame) -> pd.DataFrame:
