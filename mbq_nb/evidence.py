@@ -273,10 +273,12 @@ def results_markdown(claims: pd.DataFrame, papers=('EMQNet', 'Double Rounding', 
                              f"{_diff_text(r)}: {_fmt(r.ours_mean)} [{_fmt(r.diff_ci_low)}, {_fmt(r.diff_ci_high)}] | {r.verdict} |")
     return '\n'.join(lines)
 
-def numbers_in_claims(text: str, claims: pd.DataFrame, extra=()) -> list:
+def numbers_in_claims(text: str, claims: pd.DataFrame, extra=(),
+                      decimals=(), # also accept each table value rounded to these many decimals (a lesson quotes 2, the README the CSV's 3), either way where its third decimal is a 5
+                     ) -> list:
     "The numbers in `text` (outside code spans) that appear neither in the claims table's CSV text nor among `extra`: [] when all do."
-    csv = claims.to_csv(index=False)
-    known = set(_NUM.findall(csv)) | {_fmt(v) for c in claims.select_dtypes('number') for v in claims[c].dropna()} | set(map(str, extra))
+    csv = claims.to_csv(index=False); vals = [float(v) for c in claims.select_dtypes('number') for v in claims[c].dropna()]
+    known = set(_NUM.findall(csv)) | {_fmt(v) for v in vals} | set(map(str, extra)) | {f'{abs(v) + e:.{k}f}' for v in vals for k in decimals for e in (-5e-4, 0, 5e-4)}   # the CSV's 3 decimals leave half a unit either way
     return [n for n in _NUM.findall(re.sub(r'`[^`]*`', '', text)) if n not in known and n.lstrip('-') not in known]
 
 # %% ../nbs/00a_evidence.ipynb #7365c43d
