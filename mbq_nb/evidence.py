@@ -14,7 +14,7 @@ from scipy import stats
 __all__ = ['VERDICTS', 'KINDS', 'CLAIM_COLUMNS', 'SOURCES', 'NAN', 'paired', 'direction_test', 'size_test', 'equivalence_test',
            'one_sided_test', 'ratio_test', 'bound_test', 'verdict', 'verdict_word', 'kinds_figure', 'claim_row',
            'row_verdict', 'check_claims', 'write_claims_part', 'summarize_claims', 'group_verdicts', 'section_counts',
-           'results_markdown', 'numbers_in_claims', 'setting_verdicts']
+           'results_markdown', 'numbers_in_claims', 'quoted_numbers', 'setting_verdicts']
 
 # %% ../nbs/00a_evidence.ipynb #7e2e0571
 def paired(a, b, # per-seed results of the two arms, same seeds in the same order (sequences, or pandas Series indexed by seed)
@@ -280,6 +280,18 @@ def numbers_in_claims(text: str, claims: pd.DataFrame, extra=(),
     csv = claims.to_csv(index=False); vals = [float(v) for c in claims.select_dtypes('number') for v in claims[c].dropna()]
     known = set(_NUM.findall(csv)) | {_fmt(v) for v in vals} | set(map(str, extra)) | {f'{abs(v) + e:.{k}f}' for v in vals for k in decimals for e in (-5e-4, 0, 5e-4)}   # the CSV's 3 decimals leave half a unit either way
     return [n for n in _NUM.findall(re.sub(r'`[^`]*`', '', text)) if n not in known and n.lstrip('-') not in known]
+
+def quoted_numbers(notebook, # a notebook file (.ipynb)
+                   claims: pd.DataFrame, # the rows its text quotes
+                   headings=('## Paper vs.', '## Summary'), # the markdown cells to check: those that start with one of these
+                   extra=(), # numbers the text may quote that are not in `claims` (say where each comes from)
+                   decimals=(1, 2)) -> list:
+    "The numbers in a notebook's checked markdown cells that are neither numbers of `claims` (to `decimals`), nor its counts, nor in `extra`: [] when all are."
+    import json
+    cells = [''.join(c['source']) for c in json.loads(Path(notebook).read_text())['cells'] if c['cell_type'] == 'markdown']
+    text = '\n\n'.join(s for s in cells if s.startswith(tuple(headings)))
+    return numbers_in_claims(text, claims, {*section_counts(claims), *map(str, extra)}, decimals=decimals)
+
 
 # %% ../nbs/00a_evidence.ipynb #7365c43d
 def setting_verdicts(claims: pd.DataFrame, # a claims table (`CLAIM_COLUMNS`)
